@@ -1,0 +1,35 @@
+# Two entry points for a fresh machine with Python 3.11+: `make demo` and `make test`.
+# Both build .venv from the hash-pinned lock files in requirements/ first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench docs clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/parley demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check parley tests benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/ingest_throughput.py
+
+docs: $(STAMP)
+	$(BIN)/python -m parley.cli.docgen > docs/cli.md
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

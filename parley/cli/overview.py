@@ -1,0 +1,90 @@
+"""`parley stats`, `parley info` and `parley demo`: what parley knows, at a glance."""
+
+from __future__ import annotations
+
+import platform
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from parley import __version__
+from parley.cli.ingest import run_ingest, summary
+from parley.cli.options import DbOption, JsonOption, db_path
+from parley.cli.render import documents_table, err, out, print_json, stats_table
+from parley.ingest.sources import Options
+from parley.settings import default_db_path
+
+
+def stats_command(db: DbOption = None, json_output: JsonOption = False) -> None:
+    """Count what the store holds: documents, story clusters, revisions, runs, records."""
+    from parley.store import open_store
+
+    store = open_store(db_path(db))
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    if json_output:
+        print_json(stats)
+    else:
+        out.print(stats_table(stats))
+
+
+def info_data() -> dict[str, Any]:
+    return {
+        "parley": __version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "default_store": str(default_db_path()),
+    }
+
+
+def info_command(json_output: JsonOption = False) -> None:
+    """Versions of parley and Python, and where the default store lives."""
+    data = info_data()
+    if json_output:
+        print_json(data)
+        return
+    for key, value in data.items():
+        out.print(f"{key:>14}: {value}", markup=False)
+
+
+def demo_command(
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Keep the demo store in this file (default: a temporary folder).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Ingest the bundled demo articles into a fresh store and show what parley knows."""
+    from parley.store import DocumentQuery, open_store
+
+    with tempfile.TemporaryDirectory(prefix="parley-demo-") as tmp:
+        target = db if db is not None else Path(tmp) / "demo.db"
+        corpus = resources.files("parley") / "demo_corpus"
+        with resources.as_file(corpus) as folder:
+            report = run_ingest([str(folder)], str(target), Options(), show_progress=True)
+        for rejected in report.rejected:
+            err.print(f"Rejected: {rejected.source}: {rejected.reason}", markup=False)
+        out.print(f"parley {__version__} demo: {summary(report)}", markup=False)
+        store = open_store(target)
+        try:
+            out.print(documents_table(store.documents(DocumentQuery()), store.cluster_sizes()))
+            out.print(stats_table(store.stats()))
+        finally:
+            store.close()
+        if db is None:
+            out.print(
+                "The demo store was temporary; ingest your own articles with "
+                "`parley ingest PATH...` (see `parley --help`).",
+                markup=False,
+            )
+    if report.rejected:
+        sys.exit(1)

@@ -1,0 +1,68 @@
+"""Rich tables and panels shared by the commands; article text is never markup."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from parley.store import StoredDocument
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def headline(doc: StoredDocument, width: int = 70) -> str:
+    """The title, else the first line of the text, shortened."""
+    line = doc.document.title or doc.document.text.strip().split("\n", 1)[0]
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def documents_table(docs: list[StoredDocument], cluster_sizes: dict[int, int]) -> Table:
+    table = Table(show_lines=False, title=f"{len(docs)} document(s)", title_justify="left")
+    for column in ("id", "published", "outlet", "title / first line", "chars", "story"):
+        table.add_column(column, overflow="fold")
+    for stored in docs:
+        doc = stored.document
+        story = "-"
+        if stored.cluster_id is not None:
+            story = f"#{stored.cluster_id} ({cluster_sizes.get(stored.cluster_id, 1)} docs)"
+        table.add_row(
+            Text(doc.id),
+            Text(doc.published or "?"),
+            Text(doc.outlet or "-"),
+            Text(headline(stored)),
+            str(len(doc.text)),
+            story,
+        )
+    return table
+
+
+def stats_table(stats: dict[str, Any]) -> Table:
+    table = Table(title="store", title_justify="left")
+    table.add_column("kind")
+    table.add_column("count", justify="right")
+    for name, value in stats.items():
+        table.add_row(name, str(value))
+    return table
+
+
+def document_dict(stored: StoredDocument) -> dict[str, Any]:
+    data = stored.document.to_dict()
+    data.update(
+        revision=stored.revision,
+        story_cluster=stored.cluster_id,
+        content_hash=stored.document.content_hash,
+        ingested_at=stored.ingested_at,
+        updated_at=stored.updated_at,
+    )
+    return data

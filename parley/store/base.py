@@ -1,0 +1,92 @@
+"""The narrow interface every store backend offers, and the plain rows it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from parley.records import Document
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as the store holds it: the current revision plus bookkeeping."""
+
+    document: Document
+    revision: int
+    cluster_id: int | None
+    ingested_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    document_id: str
+    revision: int
+    title: str | None
+    published: str | None
+    text: str
+    content_hash: str
+    source: str
+    ingested_at: str
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    """Filters for listing documents; ``text`` is a case-insensitive substring."""
+
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    cluster_id: int | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass
+class WriteResult:
+    """What ``write_document`` did: the revision stored and the cluster it joined."""
+
+    revision: int
+    cluster_id: int | None
+    cluster_members: list[str] = field(default_factory=list)
+
+
+# (source, outcome, document id, reason) of one ingested or refused input.
+LogItem = tuple[str, str, str | None, str | None]
+
+
+class Store(Protocol):
+    """What ingest, analysis, the CLI and the web app may ask of a store."""
+
+    url: str
+
+    def close(self) -> None: ...
+
+    def get(self, doc_id: str) -> StoredDocument | None: ...
+
+    def find_by_url(self, url: str) -> StoredDocument | None: ...
+
+    def find_by_hash(self, content_hash: str) -> str | None: ...
+
+    def write_document(
+        self, doc: Document, *, signature: bytes | None, near: list[str]
+    ) -> WriteResult: ...
+
+    def documents(self, query: DocumentQuery) -> list[StoredDocument]: ...
+
+    def revisions(self, doc_id: str) -> list[Revision]: ...
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]: ...
+
+    def cluster_sizes(self) -> dict[int, int]: ...
+
+    def begin_run(self, inputs: int, version: str) -> int: ...
+
+    def log_items(self, run_id: int, items: list[LogItem]) -> None: ...
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...
+
+    def stats(self) -> dict[str, Any]: ...

@@ -1,0 +1,273 @@
+"""The store on SQLAlchemy Core: one implementation for every SQL backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from parley.errors import StoreError
+from parley.records import Document
+from parley.store import schema as t
+from parley.store.base import DocumentQuery, LogItem, Revision, StoredDocument, WriteResult
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _document(row: sa.Row[Any]) -> StoredDocument:
+    doc = Document(
+        id=row.id,
+        text=row.text,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        published=row.published,
+        language=row.language,
+        source=row.source,
+        content_hash=row.content_hash,
+    )
+    return StoredDocument(doc, row.revision, row.cluster_id, row.ingested_at, row.updated_at)
+
+
+def _new_id(result: sa.CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    if key is None:  # pragma: no cover - every insert here has an integer primary key
+        raise StoreError("the store returned no id for a new row; run `parley stats` to check it")
+    return int(key[0])
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class SqlStore:
+    """Documents, revisions, story clusters, ingest runs and records in one SQL database."""
+
+    def __init__(self, engine: sa.Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reading documents -------------------------------------------------------------
+    def get(self, doc_id: str) -> StoredDocument | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.documents).where(t.documents.c.id == doc_id)).first()
+        return _document(row) if row else None
+
+    def find_by_url(self, url: str) -> StoredDocument | None:
+        query = sa.select(t.documents).where(t.documents.c.url == url).order_by(t.documents.c.id)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return _document(row) if row else None
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        query = sa.select(t.documents.c.id).where(t.documents.c.content_hash == content_hash)
+        with self.engine.connect() as conn:
+            return conn.execute(query.order_by(t.documents.c.id)).scalar()
+
+    def documents(self, query: DocumentQuery) -> list[StoredDocument]:
+        d = t.documents.c
+        select = sa.select(t.documents)
+        if query.outlet:
+            select = select.where(d.outlet.ilike(f"%{_escape_like(query.outlet)}%", escape="\\"))
+        if query.since:
+            select = select.where(d.published >= query.since)
+        if query.until:
+            select = select.where(sa.func.substr(d.published, 1, len(query.until)) <= query.until)
+        if query.text:
+            pattern = f"%{_escape_like(query.text)}%"
+            select = select.where(
+                sa.or_(d.text.ilike(pattern, escape="\\"), d.title.ilike(pattern, escape="\\"))
+            )
+        if query.cluster_id is not None:
+            select = select.where(d.cluster_id == query.cluster_id)
+        select = select.order_by(d.published.is_(None), d.published.desc(), d.id)
+        select = select.offset(query.offset)
+        if query.limit is not None:
+            select = select.limit(query.limit)
+        with self.engine.connect() as conn:
+            return [_document(row) for row in conn.execute(select)]
+
+    def revisions(self, doc_id: str) -> list[Revision]:
+        r = t.document_revisions.c
+        query = sa.select(t.document_revisions).where(r.document_id == doc_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(r.revision)).all()
+        return [
+            Revision(
+                row.document_id,
+                row.revision,
+                row.title,
+                row.published,
+                row.text,
+                row.content_hash,
+                row.source,
+                row.ingested_at,
+            )
+            for row in rows
+        ]
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(t.minhashes.c.document_id, t.minhashes.c.signature)):
+                yield row.document_id, row.signature
+
+    def cluster_sizes(self) -> dict[int, int]:
+        """Story cluster id -> number of documents in it."""
+        d = t.documents.c
+        query = sa.select(d.cluster_id, sa.func.count()).where(d.cluster_id.is_not(None))
+        with self.engine.connect() as conn:
+            return {row[0]: row[1] for row in conn.execute(query.group_by(d.cluster_id))}
+
+    # -- writing documents -------------------------------------------------------------
+    def write_document(
+        self, doc: Document, *, signature: bytes | None, near: list[str]
+    ) -> WriteResult:
+        """Store ``doc`` (new, or a new revision of the same id) in one transaction.
+
+        A new revision replaces the old revision's records; its text stays in
+        ``document_revisions``. ``near`` lists stored documents judged near-duplicates:
+        all of them and ``doc`` end up in one story cluster (merging clusters if needed).
+        """
+        stamp = now()
+        values = {
+            "title": doc.title,
+            "outlet": doc.outlet,
+            "url": doc.url,
+            "published": doc.published,
+            "language": doc.language,
+            "text": doc.text,
+            "content_hash": doc.content_hash,
+            "source": doc.source,
+            "updated_at": stamp,
+        }
+        d = t.documents.c
+        try:
+            with self.engine.begin() as conn:
+                old = conn.execute(sa.select(d.revision).where(d.id == doc.id)).scalar()
+                revision = 1 if old is None else old + 1
+                if old is None:
+                    conn.execute(
+                        t.documents.insert().values(
+                            id=doc.id, revision=1, ingested_at=stamp, **values
+                        )
+                    )
+                else:
+                    conn.execute(
+                        t.documents.update()
+                        .where(d.id == doc.id)
+                        .values(revision=revision, **values)
+                    )
+                    for table in t.RECORD_TABLES.values():
+                        conn.execute(table.delete().where(table.c.document_id == doc.id))
+                conn.execute(
+                    t.document_revisions.insert().values(
+                        document_id=doc.id,
+                        revision=revision,
+                        title=doc.title,
+                        published=doc.published,
+                        text=doc.text,
+                        content_hash=doc.content_hash,
+                        source=doc.source,
+                        ingested_at=stamp,
+                    )
+                )
+                conn.execute(t.minhashes.delete().where(t.minhashes.c.document_id == doc.id))
+                if signature is not None:
+                    conn.execute(
+                        t.minhashes.insert().values(document_id=doc.id, signature=signature)
+                    )
+                cluster_id, members = self._join_cluster(conn, doc.id, near, stamp)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(
+                f"could not write document {doc.id!r} to {self.url}: {exc.__class__.__name__}; "
+                "check that the store file is writable and not on a full disk"
+            ) from exc
+        return WriteResult(revision, cluster_id, members)
+
+    def _join_cluster(
+        self, conn: sa.Connection, doc_id: str, near: list[str], stamp: str
+    ) -> tuple[int | None, list[str]]:
+        d = t.documents.c
+        if not near:
+            return conn.execute(sa.select(d.cluster_id).where(d.id == doc_id)).scalar(), []
+        ids = [doc_id, *near]
+        existing = {
+            c
+            for c in conn.execute(sa.select(d.cluster_id).where(d.id.in_(ids))).scalars()
+            if c is not None
+        }
+        if existing:
+            target = min(existing)
+        else:
+            target = _new_id(conn.execute(t.clusters.insert().values(created_at=stamp)))
+        conn.execute(
+            t.documents.update()
+            .where(sa.or_(d.id.in_(ids), d.cluster_id.in_(existing)))
+            .values(cluster_id=target)
+        )
+        if stale := existing - {target}:
+            conn.execute(t.clusters.delete().where(t.clusters.c.id.in_(stale)))
+        members = (
+            conn.execute(sa.select(d.id).where(d.cluster_id == target).order_by(d.id))
+            .scalars()
+            .all()
+        )
+        return target, list(members)
+
+    # -- ingest runs ---------------------------------------------------------------------
+    def begin_run(self, inputs: int, version: str) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                t.ingest_runs.insert().values(
+                    started_at=now(), status="running", inputs=inputs, parley_version=version
+                )
+            )
+            return _new_id(result)
+
+    def log_items(self, run_id: int, items: list[LogItem]) -> None:
+        if not items:
+            return
+        rows = [
+            {
+                "run_id": run_id,
+                "source": source,
+                "outcome": outcome,
+                "document_id": doc_id,
+                "reason": reason,
+            }
+            for source, outcome, doc_id, reason in items
+        ]
+        with self.engine.begin() as conn:
+            conn.execute(t.ingest_items.insert(), rows)
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                t.ingest_runs.update()
+                .where(t.ingest_runs.c.id == run_id)
+                .values(finished_at=now(), status=status, counts=counts)
+            )
+
+    # -- overview ------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Counts per table: documents, clusters, revisions, runs and every record kind."""
+        count = sa.func.count()
+        with self.engine.connect() as conn:
+            result: dict[str, Any] = {
+                "documents": conn.execute(sa.select(count).select_from(t.documents)).scalar(),
+                "clusters": conn.execute(sa.select(count).select_from(t.clusters)).scalar(),
+                "revisions": conn.execute(
+                    sa.select(count).select_from(t.document_revisions)
+                ).scalar(),
+                "ingest_runs": conn.execute(sa.select(count).select_from(t.ingest_runs)).scalar(),
+            }
+            for name, table in t.RECORD_TABLES.items():
+                result[name] = conn.execute(sa.select(count).select_from(table)).scalar()
+        return result
