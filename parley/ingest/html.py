@@ -15,6 +15,8 @@ _PUBLISHED_META = re.compile(
     re.I,
 )
 _CONTENT_ATTR = re.compile(r"content=[\"']([^\"']+)[\"']", re.I)
+_BREAK = "\u2029"  # paragraph separator: marks block ends while whitespace is collapsed
+_MIN_WORDS = 10  # fewer words in the main text means an index page, not an article
 _BLOCK_END = re.compile(
     r"(</(?:p|div|li|h[1-6]|blockquote|tr|section|article)\s*>|<br\s*/?>)", re.I
 )
@@ -43,7 +45,7 @@ def read_html(html: str, source: str, url: str | None = None) -> Article:
         html, url=url, include_comments=False, with_metadata=True, include_tables=False
     )
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < _MIN_WORDS:
         raise InputError(
             source,
             "no article text found in the HTML page; save the article page itself, "
@@ -67,11 +69,11 @@ def fragment_to_text(fragment: str) -> str:
     import lxml.html
 
     if "<" not in fragment:
-        return fragment.strip()
-    marked = _BLOCK_END.sub(lambda m: m.group(1) + "\n", fragment)
+        return " ".join(fragment.split())
+    marked = _BLOCK_END.sub(lambda m: m.group(1) + _BREAK, fragment)
     try:
         root = lxml.html.fragment_fromstring(marked, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
         return ""
-    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
-    return "\n".join(line for line in lines if line)
+    paragraphs = (" ".join(part.split()) for part in root.text_content().split(_BREAK))
+    return "\n".join(p for p in paragraphs if p)

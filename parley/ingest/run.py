@@ -72,8 +72,14 @@ class Ingester:
         existing = self.store.get(doc.id) or (doc.url and self.store.find_by_url(doc.url)) or None
         if existing is not None:
             if existing.document.content_hash == doc.content_hash:
+                # the same input again is unchanged; the same text from elsewhere a duplicate
+                same_input = existing.document.source == doc.source
                 return Outcome(
-                    doc.source, "unchanged", existing.document.id, cluster_id=existing.cluster_id
+                    doc.source,
+                    "unchanged" if same_input else "duplicate",
+                    existing.document.id,
+                    reason=None if same_input else f"same text as {existing.document.id}",
+                    cluster_id=existing.cluster_id,
                 )
             doc = dataclasses.replace(doc, id=existing.document.id)
             outcome = "revised"

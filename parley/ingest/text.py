@@ -45,12 +45,15 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        matches = from_bytes(data)
+        best = matches.best()
         if best is None:
             raise InputError(
                 source, "undecodable: no text encoding fits; convert it to UTF-8 (iconv -t UTF-8)"
             ) from None
-        text = str(best)
+        # Latin code pages often tie; prefer windows-1252, the web's default (WHATWG).
+        tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        text = str(next((m for m in tied if m.encoding == "cp1252"), best))
     if "\x00" in text[:4096] or _is_mostly_control(text):
         raise InputError(
             source, "not text (binary data); give a .txt, .html, .jsonl, RSS or Atom file"
