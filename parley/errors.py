@@ -18,6 +18,10 @@ class InputError(ParleyError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # picklable, so that worker processes can report refusals
+        return (InputError, (self.source, self.reason))
+
 
 class ConfigError(ParleyError):
     """A setting, option or configuration file is wrong."""

@@ -8,12 +8,9 @@ an :class:`Evidence` (document id and character span of the stored text).
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
-
-_SPACE = re.compile(r"\s+")
 
 
 def normalise_text(text: str) -> str:
@@ -28,7 +25,7 @@ def normalise_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace collapsed: equal hashes mean exact duplicates."""
-    canonical = _SPACE.sub(" ", normalise_text(text)).strip()
+    canonical = " ".join(normalise_text(text).split())
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

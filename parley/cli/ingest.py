@@ -27,7 +27,9 @@ def summary(report: Report) -> str:
     )
 
 
-def run_ingest(inputs: list[str], db: str, options: Options, *, show_progress: bool) -> Report:
+def run_ingest(
+    inputs: list[str], db: str, options: Options, *, show_progress: bool, workers: int | None = None
+) -> Report:
     """Ingest with a progress bar on stderr when there are more than a handful of inputs."""
     from parley.ingest import ingest
     from parley.ingest.sources import expand
@@ -37,13 +39,17 @@ def run_ingest(inputs: list[str], db: str, options: Options, *, show_progress: b
     try:
         total = len(expand(inputs))
         if not show_progress or total < PROGRESS_FROM or not err.is_terminal:
-            return ingest(inputs, store, options)
+            return ingest(inputs, store, options, workers=workers)
         columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=err, transient=True) as progress:
+        # no refresh thread: worker processes are forked, which threads would make unsafe
+        with Progress(*columns, console=err, transient=True, auto_refresh=False) as progress:
             task = progress.add_task("ingest", total=total)
-            return ingest(
-                inputs, store, options, on_input=lambda _item, _total: progress.advance(task)
-            )
+
+            def advance(_item: str, _total: int) -> None:
+                progress.advance(task)
+                progress.refresh()
+
+            return ingest(inputs, store, options, workers=workers, on_input=advance)
     finally:
         store.close()
 
@@ -73,6 +79,15 @@ def ingest_command(
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Store documents only; skip the NLP extraction.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that prepare documents beside the writing one; 0 for none "
+            "(default: 1 where there is a second core).",
+            min=0,
+            show_default=False,
+        ),
+    ] = None,
     json_output: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -88,7 +103,9 @@ def ingest_command(
         max_redirects=int(default("max_redirects")),
         allow_private=allow_private,
     )
-    report = run_ingest(inputs, str(db_path(db)), options, show_progress=not (quiet or json_output))
+    report = run_ingest(
+        inputs, str(db_path(db)), options, show_progress=not (quiet or json_output), workers=workers
+    )
     for rejected in report.rejected:
         err.print(f"Rejected: {rejected.source}: {rejected.reason}", markup=False)
     if json_output:

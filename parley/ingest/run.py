@@ -1,23 +1,43 @@
-"""One ingest run: inputs -> articles -> documents -> store, surviving bad inputs."""
+"""One ingest run: inputs -> articles -> documents -> store, surviving bad inputs.
+
+Two stages. *Prepare* (read, decode, check metadata, detect the language, sign for
+near-duplicates) is pure CPU work on one input and runs in worker processes when there
+are many inputs. *Commit* (match against the store, find near-duplicates, write) runs in
+this process, one transaction per document, in input order.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import os
+import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from typing import BinaryIO
 
 from parley import __version__
-from parley.errors import InputError, StoreError
-from parley.ingest.dedup import NearDuplicates
-from parley.ingest.document import Article, to_document
+from parley.errors import InputError, ParleyError
+from parley.ingest.dedup import NearDuplicates, Signer
+from parley.ingest.document import to_document
 from parley.ingest.sources import Options, expand, read
+from parley.records import Document
 from parley.settings import default
 from parley.store import Store
 
 OUTCOMES = ("stored", "revised", "unchanged", "duplicate", "rejected")
 _LOG_BATCH = 200
+# Below this many inputs a worker's start-up costs more than it saves.
+PARALLEL_FROM = {"fork": 32, "spawn": 1000}
+
+
+def default_workers() -> int:
+    """One preparing process beside the writing one, where there is a second core."""
+    return 1 if (os.cpu_count() or 1) > 1 else 0
 
 
 @dataclass(frozen=True)
@@ -55,21 +75,49 @@ class Report:
         }
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A document ready to commit (with its MinHash signature), or why there is none."""
+
+    doc: Document | None = None
+    signature: bytes | None = None
+    error: InputError | None = None
+
+
+@lru_cache(maxsize=1)
+def _signer() -> Signer:
+    return Signer(int(default("minhash_permutations")), int(default("shingle_words")))
+
+
+def prepare(item: str, options: Options, stdin: BinaryIO | None = None) -> list[Prepared]:
+    """Everything one input yields; one bad article never stops the others (STYLE #6)."""
+    prepared = []
+    for found in read(item, options, stdin=stdin):
+        if isinstance(found, InputError):
+            prepared.append(Prepared(error=found))
+            continue
+        try:
+            doc = to_document(found)
+            prepared.append(Prepared(doc, _signer().signature(doc.text)))
+        except InputError as exc:
+            prepared.append(Prepared(error=exc))
+        except Exception as exc:  # a bug must cost one article, not the batch
+            reason = f"internal error ({exc.__class__.__name__}: {exc}); please report it"
+            prepared.append(Prepared(error=InputError(found.source, reason)))
+    return prepared
+
+
 class Ingester:
-    """Writes articles to a store one transaction each, with dedup and revisions."""
+    """Commits prepared documents: revisions, exact duplicates, story clusters."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.near = NearDuplicates(
-            threshold=float(default("near_duplicate_threshold")),
-            num_perm=int(default("minhash_permutations")),
-            shingle_words=int(default("shingle_words")),
-        )
+        self.near = NearDuplicates(_signer(), float(default("near_duplicate_threshold")))
         self.near.load(store)
 
-    def add(self, article: Article) -> Outcome:
-        doc = to_document(article)
-        existing = self.store.get(doc.id) or (doc.url and self.store.find_by_url(doc.url)) or None
+    def add(self, doc: Document, signature: bytes | None) -> Outcome:
+        match = self.store.match(doc.id, doc.url, doc.content_hash)
+        existing = match.existing
         if existing is not None:
             if existing.document.content_hash == doc.content_hash:
                 # the same input again is unchanged; the same text from elsewhere a duplicate
@@ -83,19 +131,40 @@ class Ingester:
                 )
             doc = dataclasses.replace(doc, id=existing.document.id)
             outcome = "revised"
+        elif match.duplicate_of is not None:
+            return Outcome(
+                doc.source,
+                "duplicate",
+                match.duplicate_of,
+                reason=f"same text as {match.duplicate_of}",
+            )
         else:
-            duplicate_of = self.store.find_by_hash(doc.content_hash)
-            if duplicate_of is not None:
-                return Outcome(
-                    doc.source, "duplicate", duplicate_of, reason=f"same text as {duplicate_of}"
-                )
             outcome = "stored"
-        minhash = self.near.signature(doc.text)
-        near = self.near.near(minhash, exclude=doc.id) if minhash is not None else []
-        signature = self.near.to_bytes(minhash) if minhash is not None else None
+        near = self.near.near(signature, exclude=doc.id) if signature is not None else []
         result = self.store.write_document(doc, signature=signature, near=near)
-        self.near.add(doc.id, minhash)
+        self.near.add(doc.id, signature)
         return Outcome(doc.source, outcome, doc.id, cluster_id=result.cluster_id)
+
+
+def _prepared_inputs(
+    items: list[str], options: Options, workers: int, stdin: BinaryIO | None
+) -> Iterator[list[Prepared]]:
+    """Prepared documents of each input, in input order, from workers when it pays."""
+    # fork is cheap and safe while this process has no other thread (nothing to deadlock)
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork" and threading.active_count() > 1:
+        method = "spawn"
+    if workers < 1 or len(items) < PARALLEL_FROM[method] or "-" in items:
+        yield from (prepare(item, options, stdin) for item in items)
+        return
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        try:
+            yield from pool.map(partial(prepare, options=options), items, chunksize=8)
+        except BrokenProcessPool:
+            raise ParleyError(
+                "a worker process died (out of memory?); re-run with --workers 0"
+            ) from None
 
 
 def ingest(
@@ -103,12 +172,15 @@ def ingest(
     store: Store,
     options: Options | None = None,
     *,
+    workers: int | None = None,
     stdin: BinaryIO | None = None,
     on_input: Callable[[str, int], None] | None = None,
 ) -> Report:
     """Ingest every input; bad ones are reported in the result, never raised.
 
-    ``on_input(item, total)`` is called after each expanded input (for progress bars).
+    ``workers`` processes prepare documents (default: one where there is a second core;
+    0 prepares in this process). ``on_input(item, total)`` is called after each
+    expanded input (for progress bars).
     """
     options = options or Options()
     items = expand(inputs)
@@ -120,26 +192,16 @@ def ingest(
         store.log_items(report.run_id, [(o.source, o.outcome, o.doc_id, o.reason) for o in pending])
         pending.clear()
 
-    for item in items:
-        for found in read(item, options, stdin=stdin):
-            if isinstance(found, InputError):
-                outcome = Outcome(found.source, "rejected", reason=found.reason)
+    batches: Iterable[list[Prepared]] = _prepared_inputs(
+        items, options, default_workers() if workers is None else workers, stdin
+    )
+    for item, prepared in zip(items, batches, strict=True):
+        for entry in prepared:
+            if entry.doc is not None:
+                outcome = ingester.add(entry.doc, entry.signature)
             else:
-                try:
-                    outcome = ingester.add(found)
-                except InputError as exc:
-                    outcome = Outcome(exc.source, "rejected", reason=exc.reason)
-                except StoreError:
-                    raise
-                except Exception as exc:  # one bad article must not end the batch (STYLE #6)
-                    outcome = Outcome(
-                        found.source,
-                        "rejected",
-                        reason=(
-                            f"internal error ({exc.__class__.__name__}: {exc}); please report it "
-                            "with this input"
-                        ),
-                    )
+                error = entry.error or InputError(item, "nothing found")
+                outcome = Outcome(error.source, "rejected", reason=error.reason)
             report.outcomes.append(outcome)
             pending.append(outcome)
             if len(pending) >= _LOG_BATCH:

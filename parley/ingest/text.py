@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from parley.errors import InputError
 from parley.records import normalise_text
@@ -17,17 +17,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "a gzip archive; unpack it first"),
     (b"SQLite format 3", "an SQLite database, not an article"),
 )
-_CONTROL_OK = {"\n", "\t", "\f", "\v"}
+# C0/C1 control characters other than tab, newline, vertical tab, form feed and CR.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _is_mostly_control(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(
-        1
-        for ch in sample
-        if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in _CONTROL_OK
-    )
-    return bad > max(3, len(sample) // 100)
+    return len(_CONTROL.findall(sample)) > max(3, len(sample) // 100)
 
 
 def decode(data: bytes, source: str) -> str:

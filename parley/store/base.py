@@ -45,6 +45,18 @@ class DocumentQuery:
     offset: int = 0
 
 
+@dataclass(frozen=True)
+class Match:
+    """What the store already holds for an incoming document.
+
+    ``existing``: the document with the same id (else the same URL), whose new revision
+    this would be; ``duplicate_of``: when there is none, a document with the same text.
+    """
+
+    existing: StoredDocument | None
+    duplicate_of: str | None
+
+
 @dataclass
 class WriteResult:
     """What ``write_document`` did: the revision stored and the cluster it joined."""
@@ -67,9 +79,7 @@ class Store(Protocol):
 
     def get(self, doc_id: str) -> StoredDocument | None: ...
 
-    def find_by_url(self, url: str) -> StoredDocument | None: ...
-
-    def find_by_hash(self, content_hash: str) -> str | None: ...
+    def match(self, doc_id: str, url: str | None, content_hash: str) -> Match: ...
 
     def write_document(
         self, doc: Document, *, signature: bytes | None, near: list[str]

@@ -11,7 +11,42 @@ import sqlalchemy as sa
 from parley.errors import StoreError
 from parley.records import Document
 from parley.store import schema as t
-from parley.store.base import DocumentQuery, LogItem, Revision, StoredDocument, WriteResult
+from parley.store.base import DocumentQuery, LogItem, Match, Revision, StoredDocument, WriteResult
+
+# Statements of the per-document hot path, built once (SQLAlchemy then caches their SQL).
+_REVISION_OF = sa.select(t.documents.c.revision).where(t.documents.c.id == sa.bindparam("doc_id"))
+_UPDATE_DOCUMENT = (
+    t.documents.update()
+    .where(t.documents.c.id == sa.bindparam("doc_id"))
+    .values(
+        {
+            c: sa.bindparam(c)
+            for c in t.documents.c.keys()  # noqa: SIM118 - column names, not columns
+            if c not in ("id", "ingested_at", "cluster_id")
+        }
+    )
+)
+_DOCUMENT_BY_ID = sa.select(t.documents).where(t.documents.c.id == sa.bindparam("doc_id"))
+_DOCUMENT_BY_URL = (
+    sa.select(t.documents)
+    .where(t.documents.c.url == sa.bindparam("url"))
+    .order_by(t.documents.c.id)
+)
+_ID_BY_HASH = (
+    sa.select(t.documents.c.id)
+    .where(t.documents.c.content_hash == sa.bindparam("content_hash"))
+    .order_by(t.documents.c.id)
+)
+_DELETE_MINHASH = t.minhashes.delete().where(t.minhashes.c.document_id == sa.bindparam("doc_id"))
+_REVISION_COLUMNS = (
+    "revision",
+    "title",
+    "published",
+    "text",
+    "content_hash",
+    "source",
+    "ingested_at",
+)
 
 
 def now() -> str:
@@ -60,16 +95,15 @@ class SqlStore:
             row = conn.execute(sa.select(t.documents).where(t.documents.c.id == doc_id)).first()
         return _document(row) if row else None
 
-    def find_by_url(self, url: str) -> StoredDocument | None:
-        query = sa.select(t.documents).where(t.documents.c.url == url).order_by(t.documents.c.id)
+    def match(self, doc_id: str, url: str | None, content_hash: str) -> Match:
+        duplicate_of = None
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
-        return _document(row) if row else None
-
-    def find_by_hash(self, content_hash: str) -> str | None:
-        query = sa.select(t.documents.c.id).where(t.documents.c.content_hash == content_hash)
-        with self.engine.connect() as conn:
-            return conn.execute(query.order_by(t.documents.c.id)).scalar()
+            row = conn.execute(_DOCUMENT_BY_ID, {"doc_id": doc_id}).first()
+            if row is None and url:
+                row = conn.execute(_DOCUMENT_BY_URL, {"url": url}).first()
+            if row is None:
+                duplicate_of = conn.execute(_ID_BY_HASH, {"content_hash": content_hash}).scalar()
+        return Match(_document(row) if row else None, duplicate_of)
 
     def documents(self, query: DocumentQuery) -> list[StoredDocument]:
         d = t.documents.c
@@ -136,7 +170,8 @@ class SqlStore:
         all of them and ``doc`` end up in one story cluster (merging clusters if needed).
         """
         stamp = now()
-        values = {
+        row: dict[str, object] = {
+            "id": doc.id,
             "title": doc.title,
             "outlet": doc.outlet,
             "url": doc.url,
@@ -146,44 +181,32 @@ class SqlStore:
             "content_hash": doc.content_hash,
             "source": doc.source,
             "updated_at": stamp,
+            "ingested_at": stamp,
         }
-        d = t.documents.c
         try:
             with self.engine.begin() as conn:
-                old = conn.execute(sa.select(d.revision).where(d.id == doc.id)).scalar()
-                revision = 1 if old is None else old + 1
+                old = conn.execute(_REVISION_OF, {"doc_id": doc.id}).scalar()
+                row["revision"] = revision = 1 if old is None else old + 1
                 if old is None:
-                    conn.execute(
-                        t.documents.insert().values(
-                            id=doc.id, revision=1, ingested_at=stamp, **values
-                        )
-                    )
+                    conn.execute(t.documents.insert(), row)
                 else:
-                    conn.execute(
-                        t.documents.update()
-                        .where(d.id == doc.id)
-                        .values(revision=revision, **values)
-                    )
+                    conn.execute(_UPDATE_DOCUMENT, {**row, "doc_id": doc.id})
                     for table in t.RECORD_TABLES.values():
                         conn.execute(table.delete().where(table.c.document_id == doc.id))
+                    conn.execute(_DELETE_MINHASH, {"doc_id": doc.id})
                 conn.execute(
-                    t.document_revisions.insert().values(
-                        document_id=doc.id,
-                        revision=revision,
-                        title=doc.title,
-                        published=doc.published,
-                        text=doc.text,
-                        content_hash=doc.content_hash,
-                        source=doc.source,
-                        ingested_at=stamp,
-                    )
+                    t.document_revisions.insert(),
+                    {key: row[key] for key in _REVISION_COLUMNS} | {"document_id": doc.id},
                 )
-                conn.execute(t.minhashes.delete().where(t.minhashes.c.document_id == doc.id))
                 if signature is not None:
                     conn.execute(
-                        t.minhashes.insert().values(document_id=doc.id, signature=signature)
+                        t.minhashes.insert(), {"document_id": doc.id, "signature": signature}
                     )
-                cluster_id, members = self._join_cluster(conn, doc.id, near, stamp)
+                cluster_id, members = (
+                    self._join_cluster(conn, doc.id, near, stamp)
+                    if near or old is not None
+                    else (None, [])  # a new document with no near-duplicate starts alone
+                )
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(
                 f"could not write document {doc.id!r} to {self.url}: {exc.__class__.__name__}; "
@@ -195,7 +218,7 @@ class SqlStore:
         self, conn: sa.Connection, doc_id: str, near: list[str], stamp: str
     ) -> tuple[int | None, list[str]]:
         d = t.documents.c
-        if not near:
+        if not near:  # a new document starts alone; a revision keeps its story
             return conn.execute(sa.select(d.cluster_id).where(d.id == doc_id)).scalar(), []
         ids = [doc_id, *near]
         existing = {

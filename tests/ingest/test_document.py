@@ -54,6 +54,14 @@ def test_metadata_must_have_the_right_types() -> None:
 
 
 def test_language_is_detected() -> None:
-    assert detect_language("The Israeli army withdrew from the village on Tuesday, officials said.") == "en"
-    assert detect_language("L'armée israélienne s'est retirée du village mardi, selon des responsables.") == "fr"
+    assert (
+        detect_language("The Israeli army withdrew from the village on Tuesday, officials said.")
+        == "en"
+    )
+    assert (
+        detect_language(
+            "L'armée israélienne s'est retirée du village mardi, selon des responsables."
+        )
+        == "fr"
+    )
     assert detect_language("Hi") is None

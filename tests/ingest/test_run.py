@@ -32,14 +32,22 @@ def test_reingest_adds_nothing(store: SqlStore) -> None:
     ingest([str(DEMO)], store)
     before = store.stats()
     report = ingest([str(DEMO)], store)
-    assert report.counts == {"stored": 0, "revised": 0, "unchanged": 3, "duplicate": 0,
-                             "rejected": 0}
+    assert report.counts == {
+        "stored": 0,
+        "revised": 0,
+        "unchanged": 3,
+        "duplicate": 0,
+        "rejected": 0,
+    }
     after = store.stats()
     assert {k: v for k, v in after.items() if k != "ingest_runs"} == {
-        k: v for k, v in before.items() if k != "ingest_runs"}
+        k: v for k, v in before.items() if k != "ingest_runs"
+    }
 
 
-def test_exact_duplicates_are_stored_once_whatever_the_source(store: SqlStore, tmp_path: Path) -> None:
+def test_exact_duplicates_are_stored_once_whatever_the_source(
+    store: SqlStore, tmp_path: Path
+) -> None:
     write(tmp_path / "a.txt", ARTICLE_TEXT)
     write(tmp_path / "b.txt", "  " + ARTICLE_TEXT.replace("\n", " \n\n"))  # whitespace only
     jsonl = write(tmp_path / "c.jsonl", json.dumps({"id": "other", "text": ARTICLE_TEXT}))
@@ -56,8 +64,17 @@ def test_a_corrected_article_is_a_new_revision(store: SqlStore, tmp_path: Path) 
     ingest([str(path)], store)
     # a record of revision 1, as the extraction layer will write it
     with store.engine.begin() as conn:
-        conn.execute(t.times.insert().values(document_id="story-1", revision=1, start=0, end=5,
-                                             confidence=1.0, text="Tues", value="2025-03-11"))
+        conn.execute(
+            t.times.insert().values(
+                document_id="story-1",
+                revision=1,
+                start=0,
+                end=5,
+                confidence=1.0,
+                text="Tues",
+                value="2025-03-11",
+            )
+        )
     corrected = ARTICLE_TEXT.replace("Tuesday", "Wednesday")
     write(path, corrected)
     report = ingest([str(path)], store)
@@ -69,12 +86,16 @@ def test_a_corrected_article_is_a_new_revision(store: SqlStore, tmp_path: Path) 
 
 
 def test_same_url_under_another_id_is_a_revision(store: SqlStore, tmp_path: Path) -> None:
-    lines = [{"id": "first-id", "url": "https://example.org/a", "text": ARTICLE_TEXT},
-             {"url": "https://example.org/a", "text": ARTICLE_TEXT + "Update: talks resumed."}]
+    lines = [
+        {"id": "first-id", "url": "https://example.org/a", "text": ARTICLE_TEXT},
+        {"url": "https://example.org/a", "text": ARTICLE_TEXT + "Update: talks resumed."},
+    ]
     path = write(tmp_path / "a.jsonl", "\n".join(json.dumps(line) for line in lines))
     report = ingest([str(path)], store)
     assert [(o.outcome, o.doc_id) for o in report.outcomes] == [
-        ("stored", "first-id"), ("revised", "first-id")]
+        ("stored", "first-id"),
+        ("revised", "first-id"),
+    ]
 
 
 def lightly_edited(text: str) -> str:
@@ -122,3 +143,28 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(store: SqlStore, tmp_pat
         run = conn.execute(sa.select(t.ingest_runs)).one()
     assert sorted(logged) == sorted(o.outcome for o in report.outcomes)
     assert run.status == "done" and run.counts["rejected"] == 6
+
+
+def test_worker_processes_give_the_same_result_as_inline(tmp_path: Path) -> None:
+    from parley.ingest.run import PARALLEL_FROM
+    from parley.store import open_store
+
+    corpus = tmp_path / "corpus"
+    original = (DEMO / "seed-002.txt").read_text(encoding="utf-8")
+    for number in range(PARALLEL_FROM["fork"] + 8):
+        write(corpus / f"a{number:03d}.txt", f"Report number {number}. " + ARTICLE_TEXT * 2)
+    write(corpus / "copy.txt", lightly_edited(original))
+    write(corpus / "seed.txt", original)
+    write(corpus / "empty.txt", "")
+    results = []
+    for workers in (0, 1):
+        with_store = open_store(tmp_path / f"w{workers}.db")
+        report = ingest([str(corpus)], with_store, workers=workers)
+        results.append(
+            [(o.source, o.outcome, o.doc_id, o.reason, o.cluster_id) for o in report.outcomes]
+        )
+        with_store.close()
+    assert results[0] == results[1]
+    by_name = {Path(r[0]).name: r for r in results[0]}
+    assert by_name["seed.txt"][4] is not None and by_name["seed.txt"][4] == by_name["copy.txt"][4]
+    assert by_name["empty.txt"][1] == "rejected"

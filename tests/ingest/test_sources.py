@@ -13,7 +13,9 @@ from tests.conftest import write
 from tests.ingest.fixtures import ARTICLE_HTML, ARTICLE_TEXT, ATOM, EMPTY_HTML, RSS
 
 
-def articles(item: str, options: Options | None = None, stdin: bytes | None = None) -> list[Article]:
+def articles(
+    item: str, options: Options | None = None, stdin: bytes | None = None
+) -> list[Article]:
     found = list(read(item, options or Options(), stdin=io.BytesIO(stdin or b"")))
     errors = [f for f in found if isinstance(f, InputError)]
     assert not errors, errors
@@ -26,9 +28,19 @@ def refusals(item: str, options: Options | None = None) -> list[InputError]:
 
 def test_plain_text_with_sidecar_metadata(tmp_path: Path) -> None:
     path = write(tmp_path / "talks.txt", ARTICLE_TEXT)
-    write(tmp_path / "talks.meta.json", json.dumps(
-        {"id": "talks-1", "title": "Talks", "outlet": "Desk", "url": None, "published": "2025-03-11",
-         "note": "extra keys are ignored"}))
+    write(
+        tmp_path / "talks.meta.json",
+        json.dumps(
+            {
+                "id": "talks-1",
+                "title": "Talks",
+                "outlet": "Desk",
+                "url": None,
+                "published": "2025-03-11",
+                "note": "extra keys are ignored",
+            }
+        ),
+    )
     (article,) = articles(str(path))
     assert article.text == ARTICLE_TEXT
     assert article.meta["id"] == "talks-1" and article.meta["published"] == "2025-03-11"
@@ -93,10 +105,14 @@ def test_rss_entries(tmp_path: Path) -> None:
     good = [f for f in found if isinstance(f, Article)]
     bad = [f for f in found if isinstance(f, InputError)]
     assert [a.meta["url"] for a in good] == [
-        "https://wire.example/me/talks-resume", "https://wire.example/me/army-deploys"]
+        "https://wire.example/me/talks-resume",
+        "https://wire.example/me/army-deploys",
+    ]
     first = good[0]
-    assert first.text == ("Talks resume in Naqoura\n\nDelegations met again on Wednesday.\n"
-                          "A second paragraph says the detainee file was discussed.")
+    assert first.text == (
+        "Talks resume in Naqoura\n\nDelegations met again on Wednesday.\n"
+        "A second paragraph says the detainee file was discussed."
+    )
     assert first.meta["published"] == "2025-03-12T09:30:00+00:00"
     assert first.meta["outlet"] == "Example Wire: Middle East"
     assert [e.source for e in bad] == [f"{tmp_path / 'feed.rss'}#entry-3"]
@@ -126,8 +142,10 @@ def test_folders_are_walked_recursively(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "c.gold.json", "{}")
     write(tmp_path / ".hidden" / "d.txt", "hidden")
     write(tmp_path / "sub" / ".e.txt", "hidden")
-    assert expand([str(tmp_path)]) == [str(tmp_path / "a.txt"),
-                                       str(tmp_path / "sub" / "deeper" / "b.html")]
+    assert expand([str(tmp_path)]) == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "sub" / "deeper" / "b.html"),
+    ]
 
 
 def test_stdin(tmp_path: Path) -> None:

@@ -64,7 +64,19 @@ def test_normalising_twice_changes_nothing(text: str) -> None:
 
 @given(st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=8), min_size=1), st.data())
 def test_content_hash_ignores_whitespace_layout(words: list[str], data: st.DataObject) -> None:
-    gaps = data.draw(st.lists(st.sampled_from([" ", "  ", "\n", "\t", " \n "]),
-                              min_size=len(words), max_size=len(words)))
+    gaps = data.draw(
+        st.lists(
+            st.sampled_from([" ", "  ", "\n", "\t", " \n "]),
+            min_size=len(words),
+            max_size=len(words),
+        )
+    )
     spaced = "".join(w + g for w, g in zip(words, gaps, strict=True))
     assert content_hash(spaced) == content_hash(" ".join(words))
+
+
+def test_input_errors_survive_pickling() -> None:
+    import pickle
+
+    error = pickle.loads(pickle.dumps(InputError("a.txt", "empty")))
+    assert (error.source, error.reason, str(error)) == ("a.txt", "empty", "a.txt: empty")

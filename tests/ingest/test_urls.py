@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         if self.path == "/slow":
             time.sleep(2)
         status, headers, body = ROUTES.get(self.path, (404, {}, b"not found"))
@@ -37,10 +38,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.path != "/big":  # /big streams without a Content-Length
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # client gave up
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):  # the client gave up, as it should
-            pass
 
     def log_message(self, *args: object) -> None:
         pass
@@ -61,8 +60,10 @@ LOCAL = Options(allow_private=True, timeout=1.0, max_bytes=10_000)
 
 def fetch_all(url: str, options: Options = LOCAL) -> tuple[list[Article], list[InputError]]:
     found = list(read(url, options))
-    return ([f for f in found if isinstance(f, Article)],
-            [f for f in found if isinstance(f, InputError)])
+    return (
+        [f for f in found if isinstance(f, Article)],
+        [f for f in found if isinstance(f, InputError)],
+    )
 
 
 def test_page(server: str) -> None:

@@ -58,8 +58,9 @@ def test_unsupported_urls_and_folders_are_refused(tmp_path: Path) -> None:
 
 
 def add(store: SqlStore, doc_id: str, **fields: str) -> None:
-    store.write_document(Document(id=doc_id, text=f"text of {doc_id}", **fields),
-                         signature=None, near=[])
+    store.write_document(
+        Document(id=doc_id, text=f"text of {doc_id}", **fields), signature=None, near=[]
+    )
 
 
 def test_document_filters(store: SqlStore) -> None:
