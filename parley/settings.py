@@ -28,7 +28,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("max_redirects", 5, "redirects followed when fetching a URL"),
         Setting(
             "near_duplicate_threshold",
-            0.5,
+            0.4,
             "estimated Jaccard similarity of word 4-grams "
             "above which two documents join one story cluster",
         ),

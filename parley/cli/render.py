@@ -27,23 +27,28 @@ def headline(doc: StoredDocument, width: int = 70) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def documents_table(docs: list[StoredDocument], cluster_sizes: dict[int, int]) -> Table:
-    table = Table(show_lines=False, title=f"{len(docs)} document(s)", title_justify="left")
-    for column in ("id", "published", "outlet", "title / first line", "chars", "story"):
-        table.add_column(column, overflow="fold")
+def documents_table(
+    docs: list[StoredDocument], cluster_sizes: dict[int, int], width: int | None = None
+) -> Table:
+    """One line per document; the title takes what the other columns leave of the width."""
+    headers = ("id", "published", "outlet", "title / first line", "story")
+    rows = []
     for stored in docs:
         doc = stored.document
         story = "-"
         if stored.cluster_id is not None:
-            story = f"#{stored.cluster_id} ({cluster_sizes.get(stored.cluster_id, 1)} docs)"
-        table.add_row(
-            Text(doc.id),
-            Text(doc.published or "?"),
-            Text(doc.outlet or "-"),
-            Text(headline(stored)),
-            str(len(doc.text)),
-            story,
-        )
+            story = f"#{stored.cluster_id} ({cluster_sizes.get(stored.cluster_id, 1)})"
+        published = (doc.published or "?")[:10]  # the day; `parley show` has the time
+        rows.append((doc.id, published, doc.outlet or "-", headline(stored, 500), story))
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    widths[2] = min(widths[2], 16)
+    fixed = sum(w for i, w in enumerate(widths) if i != 3) + 3 * len(headers) + 1
+    widths[3] = max(12, min(widths[3], (width or out.width) - fixed))
+    table = Table(title=f"{len(docs)} document(s)", title_justify="left")
+    for header, size in zip(headers, widths, strict=True):
+        table.add_column(header, width=size, no_wrap=True, overflow="ellipsis")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     return table
 
 
