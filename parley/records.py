@@ -61,3 +61,99 @@ class Document:
         data = asdict(self)
         del data["source"], data["content_hash"]
         return data
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an actor is named: the text as written, its span, and the rule that found it."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A theater actor and every mention that resolved to it in one document."""
+
+    id: str
+    name: str
+    kind: str
+    evidence: Evidence
+    confidence: float
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class UnresolvedActor:
+    """A named entity outside the theater, kept with its NER label, never forced onto an id."""
+
+    text: str
+    label: str
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Time:
+    """A temporal expression and its TIMEX3 value (None when it cannot be anchored)."""
+
+    text: str
+    value: str | None
+    type: str
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name with its gazetteer entry."""
+
+    text: str
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document (the contract of ``extract --format json``).
+
+    Layers not built yet stay empty lists; nothing is faked.
+    """
+
+    document: Document
+    actors: tuple[Actor, ...] = ()
+    unresolved: tuple[UnresolvedActor, ...] = ()
+    times: tuple[Time, ...] = ()
+    places: tuple[Place, ...] = ()
+    statements: tuple[dict[str, Any], ...] = ()
+    events: tuple[dict[str, Any], ...] = ()
+    positions: tuple[dict[str, Any], ...] = ()
+    figures: tuple[dict[str, Any], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The records as JSON-ready dicts (``extract --format json``)."""
+        data = asdict(self)
+        data["document"] = self.document.to_dict()
+        return data
+
+    def to_gold(self) -> dict[str, Any]:
+        """The records in the gold format of EVAL.md (``extract --format gold``)."""
+        return {
+            "schema": "parley-gold/1",
+            "doc": self.document.id,
+            "actors": sorted({a.id for a in self.actors}),
+            "times": [
+                {"start": t.evidence.start, "end": t.evidence.end, "text": t.text, "value": t.value}
+                for t in self.times
+            ],
+            "statements": list(self.statements),
+            "events": list(self.events),
+            "positions": list(self.positions),
+            "figures": list(self.figures),
+        }

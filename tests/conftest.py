@@ -67,3 +67,19 @@ def write(path: Path, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def nlp_actors_places():
+    """The model with parley's actor and place components (loaded once per test session)."""
+    from parley.nlp.pipeline import load_pipeline
+
+    return load_pipeline(components=["parley_actors", "parley_places"])
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The full pipeline for the default theater (loaded once per test session)."""
+    from parley.extract import Extractor
+
+    return Extractor()

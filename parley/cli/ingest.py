@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from parley.cli.options import DbOption, JsonOption, QuietOption, db_path
+from parley.cli.options import DbOption, JsonOption, QuietOption, TheaterOption, db_path
 from parley.cli.render import err, out, print_json
 from parley.ingest.sources import Options
 from parley.settings import default
@@ -28,18 +29,31 @@ def summary(report: Report) -> str:
 
 
 def run_ingest(
-    inputs: list[str], db: str, options: Options, *, show_progress: bool, workers: int | None = None
+    inputs: list[str],
+    db: str,
+    options: Options,
+    *,
+    show_progress: bool,
+    workers: int | None = None,
+    extract: bool = True,
+    theater: Path | None = None,
 ) -> Report:
     """Ingest with a progress bar on stderr when there are more than a handful of inputs."""
     from parley.ingest import ingest
     from parley.ingest.sources import expand
     from parley.store import open_store
 
+    extractor = None
+    if extract:
+        from parley.extract import Extractor
+        from parley.theater import load_theater
+
+        extractor = Extractor(load_theater(theater))
     store = open_store(db)
     try:
         total = len(expand(inputs))
         if not show_progress or total < PROGRESS_FROM or not err.is_terminal:
-            return ingest(inputs, store, options, workers=workers)
+            return ingest(inputs, store, options, workers=workers, extractor=extractor)
         columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         # no refresh thread: worker processes are forked, which threads would make unsafe
         with Progress(*columns, console=err, transient=True, auto_refresh=False) as progress:
@@ -49,7 +63,9 @@ def run_ingest(
                 progress.advance(task)
                 progress.refresh()
 
-            return ingest(inputs, store, options, workers=workers, on_input=advance)
+            return ingest(
+                inputs, store, options, workers=workers, extractor=extractor, on_input=advance
+            )
     finally:
         store.close()
 
@@ -82,12 +98,13 @@ def ingest_command(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Processes that prepare documents beside the writing one; 0 for none "
-            "(default: 1 where there is a second core).",
+            help="Processes for the NLP pipeline (with --no-extract: processes that prepare "
+            "documents beside the writing one; 0 for none). Default: 1.",
             min=0,
             show_default=False,
         ),
     ] = None,
+    theater: TheaterOption = None,
     json_output: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -96,7 +113,6 @@ def ingest_command(
     Exit status: 0 when every input was stored (or already was), 1 when some were
     rejected, 2 for a usage error. Re-running with the same inputs adds nothing.
     """
-    del no_extract  # the extraction layer does not exist yet: documents only for now
     options = Options(
         max_bytes=max_bytes,
         timeout=timeout,
@@ -104,7 +120,13 @@ def ingest_command(
         allow_private=allow_private,
     )
     report = run_ingest(
-        inputs, str(db_path(db)), options, show_progress=not (quiet or json_output), workers=workers
+        inputs,
+        str(db_path(db)),
+        options,
+        show_progress=not (quiet or json_output),
+        workers=workers,
+        extract=not no_extract,
+        theater=theater,
     )
     for rejected in report.rejected:
         err.print(f"Rejected: {rejected.source}: {rejected.reason}", markup=False)

@@ -24,3 +24,13 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only err
 
 def db_path(db: Path | None) -> Path:
     return db if db is not None else default_db_path()
+
+
+TheaterOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--theater",
+        help="Theater TOML file (default: the packaged israel-lebanon theater).",
+        show_default=False,
+    ),
+]

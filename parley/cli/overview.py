@@ -14,7 +14,15 @@ import typer
 from parley import __version__
 from parley.cli.ingest import run_ingest, summary
 from parley.cli.options import DbOption, JsonOption, db_path
-from parley.cli.render import documents_table, err, out, print_json, stats_table
+from parley.cli.render import (
+    actors_table,
+    documents_table,
+    err,
+    out,
+    print_json,
+    stats_table,
+    times_table,
+)
 from parley.ingest.sources import Options
 from parley.settings import default_db_path
 
@@ -34,12 +42,21 @@ def stats_command(db: DbOption = None, json_output: JsonOption = False) -> None:
         out.print(stats_table(stats))
 
 
+def pipeline_info() -> dict[str, str]:
+    """The spaCy model the pipeline loads, from the packaged config (nothing is loaded)."""
+    from parley.nlp.pipeline import model_info
+
+    info = model_info()
+    return {"model": info["model"], "version": info["version"]}
+
+
 def info_data() -> dict[str, Any]:
     return {
         "parley": __version__,
         "python": platform.python_version(),
         "platform": platform.platform(),
         "default_store": str(default_db_path()),
+        "pipeline": pipeline_info(),
     }
 
 
@@ -77,6 +94,8 @@ def demo_command(
         store = open_store(target)
         try:
             out.print(documents_table(store.documents(DocumentQuery()), store.cluster_sizes()))
+            out.print(actors_table(store.records("actors")))
+            out.print(times_table(store.records("times")))
             out.print(stats_table(store.stats()))
         finally:
             store.close()

@@ -71,3 +71,30 @@ def document_dict(stored: StoredDocument) -> dict[str, Any]:
         updated_at=stored.updated_at,
     )
     return data
+
+
+def actors_table(rows: list[dict[str, Any]]) -> Table:
+    """Actors per document: each resolved id with its mention count and first wording."""
+    table = Table(title="actors (resolved to the theater)", title_justify="left")
+    for column in ("document", "actor", "mentions", "first written as"):
+        table.add_column(column, no_wrap=column != "first written as", overflow="ellipsis")
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["actor_id"] is not None:
+            grouped.setdefault((row["document_id"], row["actor_id"]), []).append(row)
+    for (doc_id, actor_id), mentions in grouped.items():
+        table.add_row(doc_id, actor_id, str(len(mentions)), Text(mentions[0]["text"]))
+    return table
+
+
+def times_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(
+        title="times (TIMEX3, resolved against the publication date)", title_justify="left"
+    )
+    for column in ("document", "expression", "value", "type"):
+        table.add_column(column, overflow="ellipsis")
+    for row in rows:
+        table.add_row(
+            row["document_id"], Text(row["text"]), row["value"] or "-", row["timex_type"] or "-"
+        )
+    return table

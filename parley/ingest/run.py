@@ -13,24 +13,26 @@ import multiprocessing
 import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from parley import __version__
 from parley.errors import InputError, ParleyError
 from parley.ingest.dedup import NearDuplicates, Signer
 from parley.ingest.document import to_document
 from parley.ingest.sources import Options, expand, read
-from parley.records import Document
+from parley.records import Document, Extraction
 from parley.settings import default
 from parley.store import Store
 
+if TYPE_CHECKING:
+    from parley.extract import Extractor
+
 OUTCOMES = ("stored", "revised", "unchanged", "duplicate", "rejected")
-_LOG_BATCH = 200
 # Below this many inputs a worker's start-up costs more than it saves.
 PARALLEL_FROM = {"fork": 32, "spawn": 1000}
 
@@ -115,35 +117,51 @@ class Ingester:
         self.near = NearDuplicates(_signer(), float(default("near_duplicate_threshold")))
         self.near.load(store)
 
-    def add(self, doc: Document, signature: bytes | None) -> Outcome:
+    def decide(self, doc: Document) -> tuple[Outcome | None, Document, str]:
+        """Either a final outcome (unchanged, duplicate), or the document to write and how.
+
+        A new revision takes the stored document's id (it may have matched by URL).
+        """
         match = self.store.match(doc.id, doc.url, doc.content_hash)
         existing = match.existing
         if existing is not None:
             if existing.document.content_hash == doc.content_hash:
                 # the same input again is unchanged; the same text from elsewhere a duplicate
                 same_input = existing.document.source == doc.source
-                return Outcome(
+                final = Outcome(
                     doc.source,
                     "unchanged" if same_input else "duplicate",
                     existing.document.id,
                     reason=None if same_input else f"same text as {existing.document.id}",
                     cluster_id=existing.cluster_id,
                 )
-            doc = dataclasses.replace(doc, id=existing.document.id)
-            outcome = "revised"
-        elif match.duplicate_of is not None:
-            return Outcome(
+                return final, doc, final.outcome
+            return None, dataclasses.replace(doc, id=existing.document.id), "revised"
+        if match.duplicate_of is not None:
+            final = Outcome(
                 doc.source,
                 "duplicate",
                 match.duplicate_of,
                 reason=f"same text as {match.duplicate_of}",
             )
-        else:
-            outcome = "stored"
+            return final, doc, "duplicate"
+        return None, doc, "stored"
+
+    def write(
+        self, doc: Document, signature: bytes | None, how: str, records: Extraction | None
+    ) -> Outcome:
+        """Store the document (and its records) in one transaction; index its signature."""
         near = self.near.near(signature, exclude=doc.id) if signature is not None else []
-        result = self.store.write_document(doc, signature=signature, near=near)
+        result = self.store.write_document(doc, signature=signature, near=near, records=records)
         self.near.add(doc.id, signature)
-        return Outcome(doc.source, outcome, doc.id, cluster_id=result.cluster_id)
+        return Outcome(doc.source, how, doc.id, cluster_id=result.cluster_id)
+
+    def add(
+        self, doc: Document, signature: bytes | None, records: Extraction | None = None
+    ) -> Outcome:
+        """Decide and write in one step."""
+        final, doc, how = self.decide(doc)
+        return final if final is not None else self.write(doc, signature, how, records)
 
 
 def _prepared_inputs(
@@ -173,41 +191,66 @@ def ingest(
     options: Options | None = None,
     *,
     workers: int | None = None,
+    extractor: Extractor | None = None,
     stdin: BinaryIO | None = None,
     on_input: Callable[[str, int], None] | None = None,
 ) -> Report:
     """Ingest every input; bad ones are reported in the result, never raised.
 
-    ``workers`` processes prepare documents (default: one where there is a second core;
-    0 prepares in this process). ``on_input(item, total)`` is called after each
-    expanded input (for progress bars).
+    With an ``extractor``, each stored document's records are extracted and written with
+    it in one transaction, and ``workers`` > 1 runs the NLP pipeline in that many
+    processes. Without one (``--no-extract``), ``workers`` processes prepare documents
+    (default: one where there is a second core; 0 prepares in this process).
+    ``on_input(item, total)`` is called after each expanded input (for progress bars).
     """
     options = options or Options()
     items = expand(inputs)
     ingester = Ingester(store)
     report = Report(store.begin_run(len(items), __version__), store.url)
-    pending: list[Outcome] = []
+    count = default_workers() if workers is None else workers
+    batches = _prepared_inputs(items, options, 0 if extractor else count, stdin)
+    results: dict[int, Outcome] = {}
+    in_flight: dict[str, str] = {}  # content hash -> id of a document on its way to the store
 
-    def flush() -> None:
-        store.log_items(report.run_id, [(o.source, o.outcome, o.doc_id, o.reason) for o in pending])
-        pending.clear()
+    def candidates() -> Iterator[tuple[Document, tuple[int, bytes | None, str]]]:
+        number = 0
+        for item, prepared in zip(items, batches, strict=True):
+            for entry in prepared:
+                number += 1
+                if entry.doc is None:
+                    error = entry.error or InputError(item, "nothing found")
+                    results[number] = Outcome(error.source, "rejected", reason=error.reason)
+                    continue
+                final, doc, how = ingester.decide(entry.doc)
+                if final is None and doc.content_hash in in_flight:
+                    first = in_flight[doc.content_hash]
+                    final = Outcome(doc.source, "duplicate", first, reason=f"same text as {first}")
+                if final is not None:
+                    results[number] = final
+                    continue
+                in_flight[doc.content_hash] = doc.id
+                yield doc, (number, entry.signature, how)
+            if on_input is not None:
+                on_input(item, len(items))
 
-    batches: Iterable[list[Prepared]] = _prepared_inputs(
-        items, options, default_workers() if workers is None else workers, stdin
+    written: Iterator[tuple[Extraction | None, Document, tuple[int, bytes | None, str]]]
+    if extractor is None:
+        written = ((None, doc, context) for doc, context in candidates())
+    else:
+        written = (
+            (records, records.document, context)
+            for records, context in extractor.stream(candidates(), workers=count)
+        )
+    for records, doc, (number, signature, _how) in written:
+        # decide again: an earlier document of this batch may have been the same article
+        final, decided, how = ingester.decide(doc)
+        if final is None and extractor is not None and decided.id != doc.id:
+            records = extractor.extract_one(decided)  # evidence must carry the stored id
+        results[number] = final or ingester.write(decided, signature, how, records)
+        in_flight.pop(doc.content_hash, None)
+    report.outcomes = [results[n] for n in sorted(results)]
+    store.log_items(
+        report.run_id, [(o.source, o.outcome, o.doc_id, o.reason) for o in report.outcomes]
     )
-    for item, prepared in zip(items, batches, strict=True):
-        for entry in prepared:
-            if entry.doc is not None:
-                outcome = ingester.add(entry.doc, entry.signature)
-            else:
-                error = entry.error or InputError(item, "nothing found")
-                outcome = Outcome(error.source, "rejected", reason=error.reason)
-            report.outcomes.append(outcome)
-            pending.append(outcome)
-            if len(pending) >= _LOG_BATCH:
-                flush()
-        if on_input is not None:
-            on_input(item, len(items))
-    flush()
     store.finish_run(report.run_id, "done", report.counts)
     return report

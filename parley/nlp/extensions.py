@@ -6,6 +6,8 @@
 - ``Span._.timex_type``: ``DATE``, ``TIME``, ``DURATION`` or ``SET`` for time spans.
 - ``Span._.actor``: the theater actor id a mention resolves to, or None (unresolved).
 - ``Span._.kind``: the actor kind (``state``, ``government``, ``media`` ...) or None.
+- ``Span._.rule``: which rule found an actor mention (``alias``, ``person``, ``demonym`` ...).
+- ``Span._.place``: the gazetteer entry of a place span (``parley.gazetteer.GazetteerPlace``).
 
 Span groups: ``doc.spans["times"]``, ``doc.spans["actors"]``, ``doc.spans["places"]``.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 DOC_ATTRIBUTES = ("doc_id", "published")
-SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind")
+SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind", "rule", "place")
 
 
 def register() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from parley.records import Document
+from parley.records import Document, Extraction
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,12 @@ class Store(Protocol):
     def match(self, doc_id: str, url: str | None, content_hash: str) -> Match: ...
 
     def write_document(
-        self, doc: Document, *, signature: bytes | None, near: list[str]
+        self,
+        doc: Document,
+        *,
+        signature: bytes | None,
+        near: list[str],
+        records: Extraction | None = None,
     ) -> WriteResult: ...
 
     def documents(self, query: DocumentQuery) -> list[StoredDocument]: ...
@@ -92,6 +97,8 @@ class Store(Protocol):
     def signatures(self) -> Iterator[tuple[str, bytes]]: ...
 
     def cluster_sizes(self) -> dict[int, int]: ...
+
+    def records(self, kind: str, doc_id: str | None = None) -> list[dict[str, Any]]: ...
 
     def begin_run(self, inputs: int, version: str) -> int: ...
 

@@ -9,9 +9,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from parley.errors import StoreError
-from parley.records import Document
+from parley.records import Document, Extraction
 from parley.store import schema as t
 from parley.store.base import DocumentQuery, LogItem, Match, Revision, StoredDocument, WriteResult
+from parley.store.rows import record_rows
 
 # Statements of the per-document hot path, built once (SQLAlchemy then caches their SQL).
 _REVISION_OF = sa.select(t.documents.c.revision).where(t.documents.c.id == sa.bindparam("doc_id"))
@@ -152,6 +153,18 @@ class SqlStore:
             for row in conn.execute(sa.select(t.minhashes.c.document_id, t.minhashes.c.signature)):
                 yield row.document_id, row.signature
 
+    def records(self, kind: str, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Rows of one record table (``actors``, ``times`` ...), in document and text order."""
+        table = t.RECORD_TABLES.get(kind)
+        if table is None:
+            raise StoreError(f"no record kind {kind!r}; use one of {', '.join(t.RECORD_TABLES)}")
+        query = sa.select(table)
+        if doc_id is not None:
+            query = query.where(table.c.document_id == doc_id)
+        query = query.order_by(table.c.document_id, table.c.start, table.c.id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
     def cluster_sizes(self) -> dict[int, int]:
         """Story cluster id -> number of documents in it."""
         d = t.documents.c
@@ -161,13 +174,19 @@ class SqlStore:
 
     # -- writing documents -------------------------------------------------------------
     def write_document(
-        self, doc: Document, *, signature: bytes | None, near: list[str]
+        self,
+        doc: Document,
+        *,
+        signature: bytes | None,
+        near: list[str],
+        records: Extraction | None = None,
     ) -> WriteResult:
         """Store ``doc`` (new, or a new revision of the same id) in one transaction.
 
         A new revision replaces the old revision's records; its text stays in
         ``document_revisions``. ``near`` lists stored documents judged near-duplicates:
         all of them and ``doc`` end up in one story cluster (merging clusters if needed).
+        ``records`` (the extraction of this text) are written in the same transaction.
         """
         stamp = now()
         row: dict[str, object] = {
@@ -198,6 +217,10 @@ class SqlStore:
                     t.document_revisions.insert(),
                     {key: row[key] for key in _REVISION_COLUMNS} | {"document_id": doc.id},
                 )
+                if records is not None:
+                    for kind, rows in record_rows(records, revision).items():
+                        if rows:
+                            conn.execute(t.RECORD_TABLES[kind].insert(), rows)
                 if signature is not None:
                     conn.execute(
                         t.minhashes.insert(), {"document_id": doc.id, "signature": signature}

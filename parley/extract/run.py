@@ -1,0 +1,52 @@
+"""Running the pipeline over documents: the model loads once, documents stream through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley.extract.from_doc import extraction
+from parley.nlp.pipeline import load_pipeline
+from parley.records import Document, Extraction
+from parley.theater import Theater, default_theater
+
+
+C = TypeVar("C")
+
+
+class Extractor:
+    """parley's pipeline for one theater; ``extract`` turns documents into records."""
+
+    def __init__(self, theater: Theater | None = None, nlp: Language | None = None) -> None:
+        self.theater = theater or default_theater()
+        self.nlp = nlp if nlp is not None else load_pipeline(self.theater)
+
+    def stream(
+        self, items: Iterable[tuple[Document, C]], *, workers: int = 0
+    ) -> Iterator[tuple[Extraction, C]]:
+        """Records of each document with its context, in order, as documents arrive.
+
+        ``workers`` > 1 runs that many processes (spaCy's ``n_process``).
+        """
+
+        def docs() -> Iterator[tuple[Doc, tuple[Document, C]]]:
+            for document, context in items:
+                doc = self.nlp.make_doc(document.text)
+                doc._.doc_id = document.id
+                doc._.published = document.published
+                yield doc, (document, context)
+
+        processes = workers if workers > 1 else 1
+        for doc, (document, context) in self.nlp.pipe(docs(), as_tuples=True, n_process=processes):
+            yield extraction(doc, document, self.theater), context
+
+    def extract(self, documents: Iterable[Document], *, workers: int = 0) -> Iterator[Extraction]:
+        """Records of each document, in order."""
+        for result, _ in self.stream(((d, None) for d in documents), workers=workers):
+            yield result
+
+    def extract_one(self, document: Document) -> Extraction:
+        return next(self.extract([document]))

@@ -1,0 +1,58 @@
+"""Every spaCy factory parley registers, in one place (STYLE.md #2).
+
+The theater is not part of a component's config (a pydantic object is no config value);
+``parley.nlp.pipeline.load_pipeline`` sets it with ``use_theater`` before the first
+document, and components fall back to the packaged theater otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+from parley.theater import Theater, default_theater
+
+_THEATER: dict[str, Theater] = {}
+
+
+def use_theater(theater: Theater) -> None:
+    """The theater the next components built will read."""
+    _THEATER["current"] = theater
+
+
+def current_theater() -> Theater:
+    return _THEATER.get("current") or default_theater()
+
+
+@Language.factory(
+    "parley_actors",
+    assigns=["doc.spans", "span._.actor", "span._.kind"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
+)
+def make_actors(nlp: Language, name: str) -> Any:
+    from parley.nlp.actors import ActorRecognizer
+
+    return ActorRecognizer(nlp, name, current_theater())
+
+
+@Language.factory(
+    "parley_places",
+    assigns=["doc.spans", "span._.value"],
+    requires=["doc.ents", "doc.spans"],
+)
+def make_places(nlp: Language, name: str) -> Any:
+    from parley.nlp.places import PlaceRecognizer
+
+    return PlaceRecognizer(nlp, name, current_theater())
+
+
+@Language.factory(
+    "parley_times",
+    assigns=["doc.spans", "span._.value", "span._.timex_type"],
+    requires=["doc.ents", "token.dep", "token.tag"],
+)
+def make_times(nlp: Language, name: str) -> Any:
+    from parley.nlp.times import TimeTagger
+
+    return TimeTagger(nlp, name)

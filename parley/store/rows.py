@@ -1,0 +1,70 @@
+"""Records -> rows of the record tables (one place that maps the two)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley.records import Extraction
+
+
+def record_rows(extraction: Extraction, revision: int) -> dict[str, list[dict[str, Any]]]:
+    """Rows per record table for one document revision; every row carries its span."""
+    doc_id = extraction.document.id
+    base = {"document_id": doc_id, "revision": revision}
+    actors = [
+        base
+        | {
+            "start": m.start,
+            "end": m.end,
+            "confidence": actor.confidence,
+            "actor_id": actor.id,
+            "text": m.text,
+            "label": "ACTOR",
+            "kind": actor.kind,
+            "extra": {"rule": m.rule},
+        }
+        for actor in extraction.actors
+        for m in actor.mentions
+    ] + [
+        base
+        | {
+            "start": u.evidence.start,
+            "end": u.evidence.end,
+            "confidence": u.confidence,
+            "actor_id": None,
+            "text": u.text,
+            "label": u.label,
+            "kind": "unresolved",
+            "extra": None,
+        }
+        for u in extraction.unresolved
+    ]
+    times = [
+        base
+        | {
+            "start": t.evidence.start,
+            "end": t.evidence.end,
+            "confidence": t.confidence,
+            "text": t.text,
+            "value": t.value,
+            "timex_type": t.type,
+            "extra": None,
+        }
+        for t in extraction.times
+    ]
+    places = [
+        base
+        | {
+            "start": p.evidence.start,
+            "end": p.evidence.end,
+            "confidence": p.confidence,
+            "name": p.name,
+            "text": p.text,
+            "country": p.country,
+            "lat": p.lat,
+            "lon": p.lon,
+            "extra": None,
+        }
+        for p in extraction.places
+    ]
+    return {"actors": actors, "times": times, "places": places}
