@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/parley demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check parley tests benchmarks
+	$(BIN)/ruff check parley tests benchmarks scripts
 	$(BIN)/mypy
 
 test: lint
