@@ -17,7 +17,7 @@ SHARED = REPO.parent / "shared"
 DEMO = Path(parley.__file__).parent / "demo_corpus"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: clone parley beside the shared/ folder to run this test")

@@ -13,7 +13,6 @@ from parley.nlp.pipeline import load_pipeline
 from parley.records import Document, Extraction
 from parley.theater import Theater, default_theater
 
-
 C = TypeVar("C")
 
 
