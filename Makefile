@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench docs clean
+.PHONY: install demo test lint bench docs lock clean
 
 install: $(STAMP)
 
@@ -27,6 +27,14 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_throughput.py
+	$(BIN)/python benchmarks/pipeline_throughput.py
+
+# Regenerate the hash-pinned lock files; the model keeps only its wheel's hash.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/runtime.txt pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
+	$(BIN)/python scripts/model_hash.py requirements/runtime.txt requirements/dev.txt
 
 docs: $(STAMP)
 	$(BIN)/python -m parley.cli.docgen > docs/cli.md
