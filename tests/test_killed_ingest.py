@@ -45,11 +45,16 @@ WORDS = [
 ]
 
 
+OPENING = "Hezbollah and Israel traded fire. "  # every document names actors
+
+
 def make_corpus(folder: Path, count: int) -> None:
     rng = random.Random(2026)
     for number in range(count):
         words = [rng.choice(WORDS) for _ in range(250)]
-        (folder / f"doc-{number:04d}.txt").write_text(f"Report {number}. " + " ".join(words))
+        (folder / f"doc-{number:04d}.txt").write_text(
+            f"{OPENING}Report {number}. " + " ".join(words) + "."
+        )
 
 
 def count_documents(db: Path) -> int:
