@@ -112,14 +112,14 @@ def _places(doc: Doc, document: Document, until: int) -> tuple[Place, ...]:
         place = span._.place
         if place is None or span.end_char > until:
             continue
-        confidence = 0.95 if place.feature == "THEATER" else 0.85
+        confidence = 0.95 if place["feature"] == "THEATER" else 0.85
         places.append(
             Place(
                 span.text,
-                place.name,
-                place.country,
-                place.lat,
-                place.lon,
+                place["name"],
+                place["country"],
+                place["lat"],
+                place["lon"],
                 _evidence(document.id, span),
                 confidence,
             )

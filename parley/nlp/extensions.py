@@ -7,7 +7,8 @@
 - ``Span._.actor``: the theater actor id a mention resolves to, or None (unresolved).
 - ``Span._.kind``: the actor kind (``state``, ``government``, ``media`` ...) or None.
 - ``Span._.rule``: which rule found an actor mention (``alias``, ``person``, ``demonym`` ...).
-- ``Span._.place``: the gazetteer entry of a place span (``parley.gazetteer.GazetteerPlace``).
+- ``Span._.place``: the gazetteer entry of a place span, as a dict (name, country, lat, lon,
+  feature); plain data so that docs can cross process boundaries.
 
 Span groups: ``doc.spans["times"]``, ``doc.spans["actors"]``, ``doc.spans["places"]``.
 """

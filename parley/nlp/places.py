@@ -9,8 +9,8 @@ A name that the actor component resolved to a government or a seat of power is a
 ("Washington is pushing"), so it is not also a place. A country name resolved to a state
 is a place too when it is not acting ("strikes in southern Lebanon").
 
-Results: ``doc.spans["places"]``, each span with ``span._.place`` (a GazetteerPlace) and
-``span.label_`` = its ISO country code.
+Results: ``doc.spans["places"]``, each span with ``span._.place`` (the gazetteer entry as a
+dict: name, country, lat, lon, feature) and ``span.label_`` = its ISO country code.
 """
 
 from __future__ import annotations
@@ -77,7 +77,14 @@ class PlaceRecognizer:
             if place is None:
                 continue
             span = Span(doc, start, end, label=place.country)
-            span._.place = place
+            # plain data, so that docs cross process boundaries (nlp.pipe n_process)
+            span._.place = {
+                "name": place.name,
+                "country": place.country,
+                "lat": place.lat,
+                "lon": place.lon,
+                "feature": place.feature,
+            }
             found.append(span)
             for i in range(start, end):
                 taken[i] = True

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from parley.records import Document
 from tests.conftest import DEMO, write
 
@@ -72,3 +74,15 @@ def test_extract_command_many_files_and_a_bad_one(cli, tmp_path: Path) -> None:
     data = json.loads(full.out)
     assert data["document"]["published"] == "2024-10-31"
     assert all("evidence" in t and "confidence" in t for t in data["times"])
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_records(extractor) -> None:
+    texts = sorted(DEMO.glob("*.txt"))
+    documents = [
+        Document(id=p.stem, text=p.read_text(encoding="utf-8"), published="2025-03-11")
+        for p in texts
+    ] * 3
+    serial = [r.to_json() for r in extractor.extract(documents)]
+    parallel = [r.to_json() for r in extractor.extract(documents, workers=2)]
+    assert parallel == serial

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 def places(nlp, text: str) -> list[tuple[str, str, str]]:
     doc = nlp(text)
-    return [(s.text, s._.place.name, s.label_) for s in doc.spans["places"]]
+    return [(s.text, s._.place["name"], s.label_) for s in doc.spans["places"]]
 
 
 def test_gazetteer_places_with_coordinates(nlp_actors_places) -> None:
     doc = nlp_actors_places("Rockets hit Kiryat Shmona and Tyre.")
     found = {s.text: s._.place for s in doc.spans["places"]}
-    assert found["Kiryat Shmona"].country == "IL" and found["Tyre"].country == "LB"
-    assert 33.0 < found["Tyre"].lat < 33.5 and 35.0 < found["Tyre"].lon < 35.5
+    assert found["Kiryat Shmona"]["country"] == "IL" and found["Tyre"]["country"] == "LB"
+    assert 33.0 < found["Tyre"]["lat"] < 33.5 and 35.0 < found["Tyre"]["lon"] < 35.5
     # the NER's PERSON guess for a place is no unresolved actor any more
     assert not [s for s in doc.spans["actors"] if s.text == "Kiryat Shmona"]
 
