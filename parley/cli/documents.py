@@ -9,7 +9,13 @@ from rich.rule import Rule
 from rich.text import Text
 
 from parley.cli.options import DbOption, JsonOption, db_path
-from parley.cli.render import document_dict, documents_table, out, print_json
+from parley.cli.render import (
+    document_dict,
+    documents_table,
+    out,
+    print_json,
+    records_summary,
+)
 from parley.errors import ConfigError, ParleyError
 
 if TYPE_CHECKING:
@@ -66,6 +72,7 @@ def show_command(
         if stored is None:
             raise ConfigError(f"no document {doc_id!r} in {store.url}; list them with parley docs")
         history = store.revisions(doc_id) if revisions else []
+        records = {kind: store.records(kind, doc_id) for kind in ("actors", "times", "places")}
         members = (
             store.documents(DocumentQuery(cluster_id=stored.cluster_id))
             if stored.cluster_id is not None
@@ -77,7 +84,7 @@ def show_command(
         store.close()
     story = [m.document.id for m in members if m.document.id != doc_id]
     if json_output:
-        data = document_dict(stored) | {"story": story}
+        data = document_dict(stored) | {"story": story, "records": records}
         if revisions:
             data["revisions"] = [vars(r) for r in history]
         print_json(data)
@@ -98,6 +105,8 @@ def show_command(
     if not revisions:
         out.print(Rule())
         out.print(Text(doc.text))
+        out.print(Rule("records"))
+        out.print(records_summary(records))
         return
     for rev in history:
         out.print(

@@ -98,3 +98,30 @@ def times_table(rows: list[dict[str, Any]]) -> Table:
             row["document_id"], Text(row["text"]), row["value"] or "-", row["timex_type"] or "-"
         )
     return table
+
+
+def records_summary(records: dict[str, list[dict[str, Any]]]) -> Text:
+    """One line per record kind: what was found in the document, with character spans."""
+    actors: dict[str, list[str]] = {}
+    for row in records.get("actors", []):
+        key = row["actor_id"] or f"unresolved {row['label']}"
+        actors.setdefault(key, []).append(f"{row['text']}@{row['start']}")
+    lines = Text()
+    lines.append("actors: ", style="bold")
+    lines.append("; ".join(f"{k} ({', '.join(v)})" for k, v in actors.items()) or "-")
+    lines.append("\ntimes: ", style="bold")
+    lines.append(
+        "; ".join(
+            f"{r['text']}@{r['start']} = {r['value'] or '?'}" for r in records.get("times", [])
+        )
+        or "-"
+    )
+    lines.append("\nplaces: ", style="bold")
+    lines.append(
+        "; ".join(
+            f"{r['text']}@{r['start']} = {r['name']} ({r['country']} {r['lat']}, {r['lon']})"
+            for r in records.get("places", [])
+        )
+        or "-"
+    )
+    return lines
