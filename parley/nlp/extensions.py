@@ -7,6 +7,9 @@
 - ``Span._.actor``: the theater actor id a mention resolves to, or None (unresolved).
 - ``Span._.kind``: the actor kind (``state``, ``government``, ``media`` ...) or None.
 - ``Span._.rule``: which rule found an actor mention (``alias``, ``person``, ``demonym`` ...).
+- ``Span._.statement``: on spans of ``doc.spans["statements"]`` (each spans the sentence that
+  carries the speech act), the statement as plain data (a dict: speaker, cue, content,
+  medium, polarity ...), so that docs can cross process boundaries.
 - ``Span._.place``: the gazetteer entry of a place span, as a dict (name, country, lat, lon,
   feature); plain data so that docs can cross process boundaries.
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 DOC_ATTRIBUTES = ("doc_id", "published")
-SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind", "rule", "place")
+SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind", "rule", "place", "statement")
 
 
 def register() -> None:

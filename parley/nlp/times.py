@@ -75,7 +75,22 @@ _EXTRA_PATTERNS: Final = re.compile(
             rf"\b(?:(?:{_WEEKDAY_NAMES}),?\s+)?\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?,?\s+\d{{4}}\b",
             rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\b",
             # PRESENT_REF
-            r"\b(?:[Rr]ight\s+)?[Nn]ow\b(?!\s+that\b)",
+            r"\b(?:[Rr]ight\s+)?[Nn]ow\b|\b[Cc]urrently\b",
+            # deictic days and weekdays the model sometimes misses: "Late Monday", "today"
+            r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b",
+            rf"\b(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?(?:{_WEEKDAY_NAMES})\b"
+            r"(?:\s+(?:morning|afternoon|evening|night))?",
+            # years in words (broadcast transcripts): "nineteen ninety-six"
+            r"\b(?:(?:[Jj]anuary|[Ff]ebruary|[Mm]arch|[Aa]pril|[Jj]une|[Jj]uly|[Aa]ugust|"
+            r"[Ss]eptember|[Oo]ctober|[Nn]ovember|[Dd]ecember)\s+)?(?:[Nn]ineteen|[Ee]ighteen)[\s-]+"
+            r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|"
+            r"four|five|six|seven|eight|nine))?\b|\bthe\s+year\s+two\s+thousand\b",
+            # reporting periods and holidays the model misses
+            r"\b(?:[Tt]he\s+)?(?:latest|year-earlier|year-ago|comparable|corresponding)\s+"
+            r"(?:quarter|period)\b|\b[Yy]ear-(?:earlier|ago)\b",
+            r"\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
+            r"Independence\s+Day|Election\s+Day|Halloween)\b",
             # one-word durations: "monthlong", "day-long"
             r"\b(?:day|week|month|year|hour)-?long\b",
             # durations written with a hyphen: "60-day", "14-month"
@@ -83,9 +98,16 @@ _EXTRA_PATTERNS: Final = re.compile(
         )
     )
 )
+_TIMEML_PATTERNS: Final = re.compile(
+    r"\b(?:[Rr]ecently|[Ff]ormerly|[Ll]ately|"
+    r"[Tt]he\s+(?:near\s+|distant\s+|foreseeable\s+)?[Ff]uture|[Tt]he\s+past|"
+    r"[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Hh]ourly|(?:[Ee]very|[Ee]ach)\s+(?:day|week|"
+    r"month|year|quarter)|[Rr]ecent\s+(?:days|weeks|months|years)|(?:[Dd]ays|[Ww]eeks|[Mm]onths|"
+    r"[Yy]ears|[Dd]ecades|[Cc]enturies|[Ee]arlier\s+in\s+the\s+year))\b"
+)
 _TIME_OF_DAY: Final = re.compile(
     rf"(?:\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{{1,2}}\s*[AaPp]\.?[Mm]\.?)"
-    rf"{_ZONE}?|(?i:morning|afternoon|evening|night|overnight)"
+    rf"{_ZONE}?|(?i:morning|afternoon|evening|night|overnight|noon|midnight|midday)"
 )
 _CLOCK_SPAN: Final = re.compile(
     rf"(?:(?:around|about|approximately|at|shortly\s+after|shortly\s+before)\s+)?"
@@ -100,14 +122,17 @@ class TimeTagger:
     """Find and normalise the temporal expressions of a Doc (spans in ``doc.spans["times"]``).
 
     ``doc._.published`` (an ISO date or datetime string, or None) anchors relative
-    expressions; without it they get value None. Frequencies (``SET``), vague references
-    ("recently", "in the future") and durations without a number ("for weeks") are left out,
-    as the annotation guidelines ask.
+    expressions; without it they get value None. By default the tagger follows ANNOTATION.md:
+    frequencies (``SET``), vague references ("recently", "in the future") and durations
+    without a number ("for weeks") are left out, and values stop at day precision.
+    ``timeml=True`` follows TimeML/TempEval-3 instead: it keeps those expressions and gives
+    clock times and parts of the day (``2025-03-11T15:20``, ``2025-03-11TEV``).
     """
 
-    def __init__(self, nlp: Language, name: str = "time_tagger") -> None:
+    def __init__(self, nlp: Language, name: str = "time_tagger", *, timeml: bool = False) -> None:
         extensions.register()
         self.name = name
+        self.timeml = timeml
         self.labels = ("DATE", "TIME")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -119,10 +144,14 @@ class TimeTagger:
             for span in self._pieces(doc, start, end):
                 if span.start_char >= cutoff:
                     continue
-                timex = normalise(
-                    span.text, anchor, tense=governing_tense(span), reference=reference
+                timex = _period_ending(span) or normalise(
+                    span.text,
+                    anchor,
+                    tense=governing_tense(span),
+                    reference=reference,
+                    clock=self.timeml,
                 )
-                if not _keep(timex):
+                if not (_kept_by_timeml(timex, span) if self.timeml else _keep(timex)):
                     continue
                 assert timex is not None
                 span._.value = timex.value
@@ -138,10 +167,12 @@ class TimeTagger:
     def _candidates(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of the candidate expressions: entities and pattern matches, merged."""
         ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in self.labels]
-        for match in _EXTRA_PATTERNS.finditer(doc.text):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None:
-                ranges.append((span.start, span.end))
+        patterns = [_EXTRA_PATTERNS, _TIMEML_PATTERNS] if self.timeml else [_EXTRA_PATTERNS]
+        for pattern in patterns:
+            for match in pattern.finditer(doc.text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is not None:
+                    ranges.append((span.start, span.end))
         ranges.sort()
         merged: list[tuple[int, int]] = []
         for start, end in ranges:
@@ -154,7 +185,7 @@ class TimeTagger:
     def _pieces(self, doc: Doc, start: int, end: int) -> list[Span]:
         """The tightened span, or its parts when it joins two expressions ("1994 and 1997",
         "the quarter ended Sept. 30", "the first nine months of 1997")."""
-        span = _tighten(doc, _extend_left(doc, start), end)
+        span = _tighten(doc, *_extend(doc, start, end))
         if span is None:
             return []
         cuts = [t.i for t in span[1:-1] if t.lower_ in _SPLIT_WORDS]
@@ -188,10 +219,12 @@ def _date_clock_times(spans: list[Span]) -> None:
             neighbours.append((spans[index - 1], span.doc[spans[index - 1].end : span.start]))
         for other, gap in neighbours:
             value = other._.value
-            if len(gap) > 4 or not isinstance(value, str) or not _DAY_VALUE.fullmatch(value):
+            if len(gap) > 4 or not isinstance(value, str) or not _DAY_VALUE.match(value):
                 continue
             if all(t.is_punct or t.like_num or t.lower_ in _CLOCK_GAP for t in gap):
-                span._.value = value
+                own = span._.value
+                suffix = own[10:] if isinstance(own, str) and len(own) > 10 else ""
+                span._.value = value[:10] + suffix
                 break
 
 
@@ -202,20 +235,39 @@ _DAY_VALUE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _adjacent(doc: Doc, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    """A date followed directly by a time of day ("Tuesday evening", "17 May, 2025 13:59 PM")."""
+    """A date and a time of day written together ("Tuesday evening", "17 May, 2025 13:59 PM",
+    "noon Thursday"); not when a signal separates them ("4 am on Wednesday")."""
     gap = doc[left[1] : right[0]]
     if any(not (token.is_punct and token.text == ",") for token in gap):
         return False
     if doc[left[1] - 1].is_punct:
         return False
-    return _TIME_OF_DAY.fullmatch(doc[right[0] : right[1]].text) is not None
+    if _TIME_OF_DAY.fullmatch(doc[right[0] : right[1]].text) is not None:
+        return True
+    return not gap and _CLOCK_SPAN.fullmatch(doc[left[0] : left[1]].text) is not None
 
 
-def _extend_left(doc: Doc, start: int) -> int:
-    """Take in the determiner the model left out of a bare unit ("this [year]'s election")."""
+def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in what the model left out: the determiner of a bare unit ("this [year]'s
+    election") and the noun of a year used as a period ("the [1988] quarter")."""
     if start > 0 and doc[start].lower_ in _UNIT_WORDS and doc[start - 1].lower_ in _LEFT_MODIFIERS:
-        return start - 1
-    return start
+        return start - 1, end
+    if (
+        end - start == 1
+        and 0 < start
+        and end < len(doc)
+        and doc[start - 1].lower_ == "the"
+        and doc[end].lower_ in ("quarter", "period")
+        and re.fullmatch(r"(?:19|20)\d\d", doc[start].text)
+    ):
+        return start - 1, end + 1
+    if (
+        end < len(doc)
+        and doc[start:end].text.lower() == "the day"
+        and doc[end].lower_ in ("before", "after")
+    ):
+        return start, end + 1
+    return start, end
 
 
 def _tighten(doc: Doc, start: int, end: int) -> Span | None:
@@ -238,8 +290,15 @@ def _tighten(doc: Doc, start: int, end: int) -> Span | None:
             start += 2
         else:
             break
+    if (
+        end - start >= 3
+        and doc[end - 1].lower_ in _RELATIVE_SIGNALS
+        and doc[end - 2].lemma_.lower() in _DURATION_UNITS
+        and not (doc[end - 1].lower_ == "earlier" and doc[end - 2].lower_ == "year")
+    ):
+        end -= 1  # "three days [later]": a duration and a signal (ANNOTATION.md, EVAL TE3)
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s")
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _TRAILING_JUNK
     ):
         if doc[end - 1].text == "." and end - 1 > start and doc[end - 2].lower_ in _ABBREVIATED:
             break
@@ -249,7 +308,31 @@ def _tighten(doc: Doc, start: int, end: int) -> Span | None:
     return doc[start:end]
 
 
+_RELATIVE_SIGNALS: Final = frozenset({"later", "earlier", "after", "before"})
+_DURATION_UNITS: Final = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+_TRAILING_JUNK: Final = frozenset({"'s", "’s", "and", "or", "to", "of", "from", "until", "the"})
 _ABBREVIATED: Final = frozenset({"a.m", "p.m", "sept", "oct", "nov", "dec", "jan", "feb", "aug"})
+
+
+def _period_ending(span: Span) -> Timex | None:
+    """ "the year ended March 31": a twelve-month period, not the calendar year."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending"):
+        if span.text.lower() in ("the year", "the fiscal year", "the financial year"):
+            return Timex("P1Y", "DURATION")
+    return None
+
+
+def _kept_by_timeml(timex: Timex | None, span: Span) -> bool:
+    """TimeML keeps references and frequencies, but not as adjectives ("annual meeting",
+    "future quarters")."""
+    if timex is None:
+        return False
+    if timex.type == "SET" or timex.value in ("FUTURE_REF", "PAST_REF", "PRESENT_REF"):
+        return not (len(span) == 1 and span.root.dep_ == "amod")
+    return True
 
 
 def _keep(timex: Timex | None) -> bool:
@@ -282,7 +365,10 @@ def governing_tense(span: Span) -> Tense:
     is a perfect ("had filed by Wednesday"); "past" for a past or perfect verb ("met", "has
     met", "was signed"); "present" otherwise (modal verbs, present tense, no verb).
     """
-    verb = _governing_verb(span)
+    before = span.doc[max(0, span.start - 3) : span.start].text.lower()
+    if _PAST_SIGNAL.search(before):
+        return "past"
+    verb, nominal = _governing_verb(span)
     tense: Tense = "present"
     if verb is not None:
         for _ in range(4):
@@ -293,26 +379,34 @@ def governing_tense(span: Span) -> Tense:
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
+    if tense == "past" and nominal:
+        tense = "present"  # "payable Dec. 7", "the Oct. 23 slaying": the verb does not date it
     if tense != "future":
-        before = span.doc[max(0, span.start - 3) : span.start].text.lower()
         if _DEADLINE.search(before) and not (verb is not None and _is_perfect(verb)):
             return "future"
     return tense
 
 
+_PAST_SIGNAL: Final = re.compile(r"(?:\bsince|\blast|\bago|\bearlier|\bprevious)$")
 _CLIMB_DEPS: Final = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "relcl"})
 _DEADLINE: Final = re.compile(
     r"(?:\buntil|\btill|\bby|as soon as|as early as|as late as|\bahead of)$"
 )
 
 
-def _governing_verb(span: Span) -> Token | None:
+def _governing_verb(span: Span) -> tuple[Token | None, bool]:
+    """The verb above a span, and whether a noun or adjective stands between them."""
     token: Token = span.root
+    nominal = False
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and token.i not in range(span.start, span.end):
+            nominal = True
+    if token.pos_ in ("VERB", "AUX"):
+        return token, nominal
+    return None, nominal
 
 
 def _is_perfect(verb: Token) -> bool:

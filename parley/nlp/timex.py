@@ -47,7 +47,7 @@ _MODIFIERS: Final[tuple[tuple[str, str], ...]] = (
     ("as long as ", "EQUAL_OR_LESS"), ("as much as ", "EQUAL_OR_LESS"), ("a mere ", ""),
     ("as little as ", "EQUAL_OR_MORE"), ("a good ", "APPROX"), ("a scant ", ""),
     ("at least some ", "EQUAL_OR_MORE"), ("a total of ", ""), ("precisely ", ""),
-    ("exactly ", ""),
+    ("exactly ", ""), ("both ", ""), ("either ", ""),
 )  # fmt: skip
 _CLOCK: Final = (
     r"(?:(?:at|around|about|approximately|shortly|just|after|before|by|until|since)\s+)*"
@@ -121,25 +121,66 @@ def normalise(
     *,
     tense: Tense = "past",
     reference: str | None = None,
+    clock: bool = False,
 ) -> Timex | None:
     """Normalise one temporal expression.
 
     ``anchor`` is the publication date. ``tense`` says which way a bare weekday or month points
-    ("past" for a report, "future" for "will meet on Thursday", "present" for the nearest).
-    ``reference`` is the value of the previous time expression of the text, used by anaphoric
-    expressions ("the previous day", "a year earlier", "the quarter"). Returns None when the text
-    is not a temporal expression this module can read.
+    ("past" for a report, "future" for "will meet on Thursday", "present" when the verb does not
+    say). ``reference`` is the value of the previous time expression of the text, used by
+    anaphoric expressions ("the previous day", "a year earlier", "the quarter"). Values stop at
+    day precision unless ``clock`` is True, which adds TimeML times of day ("T15:20", "TEV").
+    Returns None when the text is not a temporal expression this module can read.
     """
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    return _normalise_cached(text, anchor, tense, reference)
+    result = _normalise_cached(text, anchor, tense, reference)
+    if clock and result is not None and result.type == "TIME" and result.value is not None:
+        suffix = time_of_day(text)
+        if suffix and _DAY_VALUE.fullmatch(result.value):
+            return Timex(result.value + suffix, "TIME", result.range_end, result.mod)
+    return result
+
+
+_DAY_VALUE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PART_CODES: Final = (
+    ("morning", "TMO"), ("dawn", "TMO"), ("sunrise", "TMO"), ("daybreak", "TMO"),
+    ("afternoon", "TAF"), ("evening", "TEV"), ("dusk", "TEV"), ("sunset", "TEV"),
+    ("midnight", "T24:00"), ("tonight", "TNI"), ("night", "TNI"), ("noon", "T12:00"),
+    ("midday", "T12:00"),
+)  # fmt: skip
+_CLOCK_VALUE: Final = re.compile(
+    r"\b(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s*(a\.?m\b\.?|p\.?m\b\.?|o'clock)?", re.IGNORECASE
+)
+
+
+def time_of_day(text: str) -> str | None:
+    """The TimeML time-of-day suffix of an expression: ``T15:20`` for "3:20 PM", ``TEV`` for
+    "Tuesday evening"; None when it names no time of day."""
+    lower = text.lower()
+    for match in _CLOCK_VALUE.finditer(lower):
+        hour, minute, meridiem = match.group(1), match.group(2), match.group(3)
+        if minute is None and meridiem is None:
+            continue
+        value = int(hour)
+        if meridiem and meridiem.startswith("p") and value < 12:
+            value += 12
+        if meridiem and meridiem.startswith("a") and value == 12:
+            value = 0
+        if value > 24 or (minute is not None and int(minute) > 59):
+            continue
+        return f"T{value:02d}:{minute or '00'}"
+    for word, code in _PART_CODES:
+        if word in lower:
+            return code
+    return None
 
 
 @functools.lru_cache(maxsize=8192)
 def _normalise_cached(
     text: str, anchor: dt.date | None, tense: Tense, reference: str | None
 ) -> Timex | None:
-    body = clean(text)
+    body = spell_years(clean(text))
     body, mod = _strip_signals_and_modifiers(body)
     if not body:
         return None
@@ -154,6 +195,46 @@ def _normalise_cached(
     if result is not None and mod and result.mod is None:
         result = Timex(result.value, result.type, result.range_end, mod, result.anaphoric)
     return result
+
+
+_SPELLED_TENS: Final = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SPELLED_ONES: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_SPELLED_YEAR: Final = re.compile(
+    r"\b(eighteen|nineteen|twenty)[\s-]+("
+    + "|".join(_SPELLED_TENS)
+    + r")(?:[\s-]+("
+    + "|".join(_SPELLED_ONES)
+    + r"))?\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:[\s-]+("
+    + "|".join([*_SPELLED_TENS, *_SPELLED_ONES])
+    + r"))?\b(?!\s+(?:and\s+)?\w+s\b)"
+)
+
+
+def spell_years(body: str) -> str:
+    """Years in words as digits: "nineteen ninety-six" -> "1996", "two thousand one" -> "2001"."""
+    if not any(word in body for word in ("nineteen", "eighteen", "twenty", "thousand")):
+        return body
+
+    def digits(match: re.Match[str]) -> str:
+        if match.group(1):
+            century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[match.group(1)]
+            tens = _SPELLED_TENS[match.group(2)]
+            if tens < 20 and match.group(3):
+                return match.group(0)
+            return str(century + tens + _SPELLED_ONES.get(match.group(3) or "", 0))
+        small = match.group(4)
+        if small is None and not match.group(0).startswith("the"):
+            return match.group(0)  # "two thousand" alone is a number
+        return str(2000 + (_SPELLED_TENS.get(small or "") or _SPELLED_ONES.get(small or "", 0)))
+
+    return _SPELLED_YEAR.sub(digits, body)
 
 
 def _strip_signals_and_modifiers(body: str) -> tuple[str, str | None]:

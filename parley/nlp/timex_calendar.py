@@ -15,8 +15,8 @@ from parley.nlp.timex_rules import (
     SEASONS,
     WEEKDAYS,
     Context,
-    Tense,
     RuleSet,
+    Tense,
     Timex,
     dated,
     expand_year,
@@ -249,6 +249,8 @@ _DECADE_WORDS: Final[dict[str, int]] = {
     + ")"
 )
 def _decade(match: re.Match[str], context: Context) -> Timex | None:
+    if match.group("d3") and not match.group(0).startswith("the"):
+        return None  # "in his 30s": an age
     if match.group("c"):
         return Timex(f"{match.group('c')}{match.group('d')}", mod=_mod(match.group("p")))
     digit = match.group("d2") or match.group("d3")
@@ -329,7 +331,7 @@ def _quarter(match: re.Match[str], context: Context) -> Timex | None:
     if anchor is None:
         return Timex(None)
     year = anchor.year + shift
-    if shift == 0 and quarter > quarter_of(anchor) and context.tense == "past":
+    if shift == 0 and quarter > quarter_of(anchor) and context.tense != "future":
         year -= 1
     return Timex(f"{year:04d}-Q{quarter}")
 
@@ -350,6 +352,8 @@ def _the_quarter(match: re.Match[str], context: Context) -> Timex | None:
         reference = None
     year_ago = bool(match.group("ago") or match.group("ago2"))
     if match.group("unit") == "period" and reference is None and not (word or year_ago):
+        if match.group("y"):
+            return Timex(match.group("y"))
         return None  # "the period": no calendar value without a quarter before it
     if text.startswith("a ") and not year_ago:
         return None  # "a quarter": a duration, not a date
@@ -386,7 +390,7 @@ _OFFSETS: Final[dict[str, int]] = {
     "the prior": -1, "this past": -1, "a year ago": -1, "this": 0, "the current": 0,
     "the present": 0, "current": 0, "the": 0, "the same": 0, "that": 0, "next": 1,
     "the next": 1, "the coming": 1, "coming": 1, "this coming": 1, "the following": 1,
-    "the upcoming": 1, "the latest": 0,
+    "the upcoming": 1, "the latest": 0, "the full": 0,
 }  # fmt: skip
 _ANAPHORIC_OFFSETS: Final = frozenset(
     {"the same", "that", "the following", "the previous", "the prior"}
@@ -408,8 +412,8 @@ def _relative_unit(match: re.Match[str], context: Context) -> Timex | None:
         return _unit_value(unit, 0, context.anchor, "END", anaphoric=False)
     offset_text, unit = match.group("o"), match.group("u")
     position = match.group("p") or ""
-    if offset_text == "the" and unit in ("year", "month", "week") and not position:
-        return None  # "the year": too vague on its own
+    if offset_text == "the" and unit in ("month", "week") and not position:
+        return None  # "the month": too vague on its own ("the year" is the anchor's)
     mod = _mod(position)
     if position == "the first half of" and unit == "year":
         return dated(context, lambda a: f"{a.year + _OFFSETS[offset_text]:04d}-H1")

@@ -63,7 +63,7 @@ def _present(match: re.Match[str], context: Context) -> Timex | None:
 
 @rule(
     r"recently|lately|(?:in\s+)?the\s+(?:recent\s+)?past|previously|formerly|once|earlier|"
-    r"recent(?:\s+(?:days|weeks|months|years|times|decades))?|the\s+old\s+days|"
+    r"recent(?:\s+times)?|the\s+old\s+days|"
     r"(?:a\s+)?(?:long\s+)?(?:while|time)\s+ago|long\s+ago|(?:years|months|weeks|days|decades)\s+ago|"
     r"some\s+time\s+ago|in\s+recent\s+\w+"
 )
@@ -140,6 +140,73 @@ def _duration(amount: float | None, unit: str) -> str:
     return f"{prefix}{format_number(amount)}{code}"
 
 
+@rule(
+    r"(?:the\s+)?(?:(?:recent|past|last|next|coming)\s+)?(?:few\s+|several\s+)?"
+    r"(days|weeks|months|years|decades|centuries|hours|minutes)"
+)
+def _recent_units(match: re.Match[str], context: Context) -> Timex | None:
+    """ "weeks", "recent weeks", "the past few months": a duration of unknown length."""
+    unit = match.group(1)
+    if unit in ("decades", "centuries"):
+        return Timex("PXE" if unit == "decades" else "PXC", "DURATION")
+    return Timex(_duration(None, unit), "DURATION")
+
+
+@rule(r"(?:the\s+)?year-(?:earlier|ago)")
+def _year_earlier(match: re.Match[str], context: Context) -> Timex | None:
+    """ "year-earlier profit": the same period a year before."""
+    return _shifted(1, "year", -1, context, anaphoric=False)
+
+
+@rule(r"(earlier|later|early|late)\s+in\s+the\s+(year|month|week)")
+def _in_the_unit(match: re.Match[str], context: Context) -> Timex | None:
+    unit = match.group(2)
+    return dated(
+        context,
+        lambda a: f"{a.year:04d}" if unit == "year" else
+        f"{a.year:04d}-{a.month:02d}" if unit == "month" else iso_week(a),
+    )  # fmt: skip
+
+
+_HOLIDAYS: Final[dict[str, tuple[int, int]]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14),
+}  # fmt: skip
+
+
+@rule(
+    r"(?:(last|this|next)\s+)?(christmas(?:\s+day|\s+eve)?|new\s+year's\s+(?:day|eve)|"
+    r"independence\s+day|halloween|valentine's\s+day|thanksgiving(?:\s+day)?|election\s+day)"
+)
+def _holiday(match: re.Match[str], context: Context) -> Timex | None:
+    """Fixed holidays, US Thanksgiving (fourth Thursday of November) and US Election Day."""
+    anchor = context.anchor
+    if anchor is None:
+        return Timex(None)
+    offset, name = match.group(1), re.sub(r"\s+", " ", match.group(2))
+    tense = {"last": "past", "next": "future"}.get(offset or "", context.tense)
+
+    def occurrence(year: int) -> dt.date:
+        if name.startswith("thanksgiving"):
+            first = dt.date(year, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if name == "election day":
+            first = dt.date(year, 11, 1)
+            return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+        month, day = _HOLIDAYS[name]
+        return dt.date(year, month, day)
+
+    options = [occurrence(anchor.year + k) for k in (-1, 0, 1)]
+    if tense == "past":
+        found = max(d for d in options if d <= anchor)
+    elif tense == "future":
+        found = min(d for d in options if d >= anchor)
+    else:
+        found = min(options, key=lambda d: abs((d - anchor).days))
+    return Timex(found.isoformat())
+
+
 @rule(r"(?:a\s+|one\s+)?(day|week|month|year|hour|night)[\s-]?long")
 def _long(match: re.Match[str], context: Context) -> Timex | None:
     return Timex(_duration(1, match.group(1)), "DURATION")
@@ -152,7 +219,8 @@ _QUALIFIER = (
 
 
 @rule(
-    rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(?:({_QUALIFIER})\s+)?({NUMBER})[\s-]+"
+    rf"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+)?(?:({_QUALIFIER})\s+)?({NUMBER})"
+    rf"(?:\s*(?:-|to|or)\s*{NUMBER})?[\s-]+"
     r"(?:(?:more|additional|extra|further|straight|consecutive|full|long|short|successive|"
     rf"separate)\s+)?({UNIT})(\s+and\s+a\s+half)?(?:[\s-]+(?:long|plus|or\s+so|or\s+more|"
     r"or\s+less|running|in\s+a\s+row|straight|old))?(?:\s+(ago|earlier|later|before|after|"
@@ -164,6 +232,8 @@ def _numeric_duration(match: re.Match[str], context: Context) -> Timex | None:
         return REJECT
     if number.strip() in ("some", "many") and qualifier is None and direction is None:
         return None
+    if re.fullmatch(r"1[89]\d\d|20\d\d", number):
+        return None  # "the 1988 quarter" is a quarter of 1988
     amount = parse_number(number)
     if amount is not None and half:
         amount += 0.5
@@ -184,9 +254,8 @@ def _shifted(
     if key == "year" and amount == int(amount) and reference is not None:
         if re.fullmatch(r"\d{4}-Q\d", reference):  # "a year ago" after "the third quarter"
             return Timex(f"{int(reference[:4]) - int(amount):04d}{reference[4:]}", anaphoric=True)
-        if anaphoric and reference[:4].isdigit():
-            year = int(reference[:4]) + sign * int(amount)
-            return Timex(f"{year:04d}", anaphoric=True)
+        if context.anchor is not None:  # "a year earlier" in a report: a year before it
+            return Timex(f"{context.anchor.year + sign * int(amount):04d}")
     base = context.reference_date if anaphoric else context.anchor
     if base is None:
         if anaphoric:
@@ -218,7 +287,7 @@ _REFERENCE_DAY: Final[dict[str, int]] = {
     "that same day": 0, "the same day": 0, "that night": 0, "that morning": 0,
     "that evening": 0, "that afternoon": 0, "the next morning": 1, "the following morning": 1,
     "the next night": 1, "the following night": 1, "the previous night": -1,
-    "earlier that day": 0, "later that day": 0, "the day": 0,
+    "earlier that day": 0, "later that day": 0,
 }  # fmt: skip
 
 
@@ -227,7 +296,7 @@ def _reference_day(match: re.Match[str], context: Context) -> Timex | None:
     base = context.reference_date
     kind = "TIME" if re.search(r"night|morning|evening|afternoon", match.group(0)) else "DATE"
     if base is None:
-        return None if match.group(0) == "the day" else Timex(None, kind)
+        return None if context.anchor is not None else Timex(None, kind)
     day = base + dt.timedelta(days=_REFERENCE_DAY[match.group(0)])
     return Timex(day.isoformat(), kind, anaphoric=True)
 

@@ -222,33 +222,42 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 #: A month and day this close to the anchor is taken as is, whatever the tense says.
 _SLACK_DAYS: Final = 10
+#: With no tense to go by ("present"), a date up to this far ahead is the coming one; a date
+#: further ahead is last year's ("the Oct. 23 slaying" in May).
+_AHEAD_DAYS: Final = 100
+_AHEAD_MONTHS: Final = 3
 
 
 def resolve_month_day(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.date | None:
-    """The year of a month and day given without one: before the anchor for a report in the
-    past tense, after it for the future, the nearest occurrence otherwise."""
+    """The year of a month and day given without one: the latest one on or before the anchor
+    for a report in the past tense, the next one for the future; with no tense ("present") the
+    coming one when it is less than about three months ahead, else the past one."""
     candidates = [safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
     dates = [d for d in candidates if d is not None]
     if not dates:
         return None
     nearest = min(dates, key=lambda d: abs((d - anchor).days))
-    if abs((nearest - anchor).days) <= _SLACK_DAYS or tense == "present":
+    if abs((nearest - anchor).days) <= _SLACK_DAYS:
         return nearest
-    if tense == "past":
-        return max(d for d in dates if d <= anchor)
-    return min(d for d in dates if d >= anchor)
+    ahead = min((d for d in dates if d >= anchor), default=None)
+    behind = max((d for d in dates if d <= anchor), default=None)
+    if tense == "present" and ahead is not None and (ahead - anchor).days <= _AHEAD_DAYS:
+        return ahead
+    if tense == "future":
+        return ahead or nearest
+    return behind or nearest
 
 
 def resolve_month(month: int, anchor: dt.date, tense: Tense) -> tuple[int, int]:
     """(year, month) of a month named without a year, like :func:`resolve_month_day`."""
-    if tense == "past":
-        return (anchor.year if month <= anchor.month else anchor.year - 1), month
+    ahead = anchor.year if month >= anchor.month else anchor.year + 1
+    behind = anchor.year if month <= anchor.month else anchor.year - 1
     if tense == "future":
-        return (anchor.year if month >= anchor.month else anchor.year + 1), month
-    options = [(anchor.year + k, month) for k in (-1, 0, 1)]
-    return min(
-        options, key=lambda ym: abs((ym[0] * 12 + ym[1]) - (anchor.year * 12 + anchor.month))
-    )
+        return ahead, month
+    months_ahead = (ahead - anchor.year) * 12 + month - anchor.month
+    if tense == "present" and months_ahead <= _AHEAD_MONTHS:
+        return ahead, month
+    return behind, month
 
 
 def resolve_weekday(weekday: int, anchor: dt.date, tense: Tense, offset: str = "") -> dt.date:
