@@ -38,6 +38,7 @@ lock: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m parley.cli.docgen > docs/cli.md
+	$(BIN)/python -m parley.cli.docgen --schema > docs/extraction.schema.json
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

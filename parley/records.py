@@ -157,3 +157,13 @@ class Extraction:
             "positions": list(self.positions),
             "figures": list(self.figures),
         }
+
+
+def extraction_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``extract --format json`` (checked in as docs/extraction.schema.json)."""
+    from pydantic import TypeAdapter
+
+    schema: dict[str, Any] = TypeAdapter(Extraction).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "parley extraction (extract --format json)"
+    return schema

@@ -33,5 +33,15 @@ def render() -> str:
     return "\n".join(parts)
 
 
+def render_schema() -> str:
+    import json
+
+    from parley.records import extraction_json_schema
+
+    return json.dumps(extraction_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 if __name__ == "__main__":
-    print(render(), end="")
+    import sys
+
+    print(render_schema() if "--schema" in sys.argv[1:] else render(), end="")

@@ -86,3 +86,23 @@ def test_two_processes_give_the_same_records(extractor) -> None:
     serial = [r.to_json() for r in extractor.extract(documents)]
     parallel = [r.to_json() for r in extractor.extract(documents, workers=2)]
     assert parallel == serial
+
+
+def test_json_output_follows_the_checked_in_schema(extractor) -> None:
+    from pydantic import TypeAdapter
+
+    from parley.cli.docgen import render_schema
+    from parley.records import Extraction
+    from tests.conftest import REPO
+
+    assert (REPO / "docs" / "extraction.schema.json").read_text(encoding="utf-8") == (
+        render_schema()
+    ), "docs/extraction.schema.json is stale: run `make docs`"
+    text = (DEMO / "seed-002.txt").read_text(encoding="utf-8")
+    data = extractor.extract_one(Document(id="s", text=text, published="2025-03-11")).to_json()
+    TypeAdapter(Extraction).validate_python(data)
+    schema = json.loads(render_schema())
+    assert set(data) == set(schema["properties"])
+    for layer, definition in (("actors", "Actor"), ("times", "Time"), ("places", "Place")):
+        assert data[layer], layer
+        assert set(data[layer][0]) == set(schema["$defs"][definition]["properties"]), layer
