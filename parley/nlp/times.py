@@ -157,9 +157,9 @@ class TimeTagger:
                 span._.value = timex.value
                 span._.timex_type = timex.type
                 spans.append(span)
-                if timex.value and timex.value[:1].isdigit() and not timex.anaphoric:
-                    if timex.type in ("DATE", "TIME"):
-                        reference = timex.value
+                value = timex.value
+                if value and value[:1].isdigit() and timex.type in ("DATE", "TIME"):
+                    reference = value if not timex.anaphoric else reference
         _date_clock_times(spans)
         doc.spans[SPAN_KEY] = spans
         return doc
@@ -254,7 +254,7 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start - 1, end
     if (
         end - start == 1
-        and 0 < start
+        and start > 0
         and end < len(doc)
         and doc[start - 1].lower_ == "the"
         and doc[end].lower_ in ("quarter", "period")
@@ -319,9 +319,12 @@ _ABBREVIATED: Final = frozenset({"a.m", "p.m", "sept", "oct", "nov", "dec", "jan
 def _period_ending(span: Span) -> Timex | None:
     """ "the year ended March 31": a twelve-month period, not the calendar year."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending"):
-        if span.text.lower() in ("the year", "the fiscal year", "the financial year"):
-            return Timex("P1Y", "DURATION")
+    if (
+        span.end < len(doc)
+        and doc[span.end].lower_ in ("ended", "ending")
+        and span.text.lower() in ("the year", "the fiscal year", "the financial year")
+    ):
+        return Timex("P1Y", "DURATION")
     return None
 
 
@@ -381,10 +384,8 @@ def governing_tense(span: Span) -> Tense:
             verb = verb.head
     if tense == "past" and nominal:
         tense = "present"  # "payable Dec. 7", "the Oct. 23 slaying": the verb does not date it
-    if tense != "future":
-        if _DEADLINE.search(before) and not (verb is not None and _is_perfect(verb)):
-            return "future"
-    return tense
+    deadline = _DEADLINE.search(before) and not (verb is not None and _is_perfect(verb))
+    return "future" if deadline else tense
 
 
 _PAST_SIGNAL: Final = re.compile(r"(?:\bsince|\blast|\bago|\bearlier|\bprevious)$")
@@ -399,14 +400,21 @@ def _governing_verb(span: Span) -> tuple[Token | None, bool]:
     token: Token = span.root
     nominal = False
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if _is_verb(token) or token.head is token:
             break
         token = token.head
         if token.pos_ in ("NOUN", "PROPN", "ADJ") and token.i not in range(span.start, span.end):
             nominal = True
-    if token.pos_ in ("VERB", "AUX"):
+    if _is_verb(token):
         return token, nominal
     return None, nominal
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, but not the "am" of "4 am" that the tagger takes for one."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (token.lower_ in ("am", "pm") and token.i > 0 and token.nbor(-1).like_num)
 
 
 def _is_perfect(verb: Token) -> bool:

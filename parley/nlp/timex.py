@@ -4,13 +4,16 @@
 Values follow TimeML: dates of any precision (``2025``, ``2025-05``, ``2025-05-29``), ISO weeks,
 quarters and seasons (``2013-Q1``, ``2013-SU``), decades (``199``), durations (``P60D``,
 ``PT36H``), frequencies as ``SET`` and the references ``PRESENT_REF``/``PAST_REF``/
-``FUTURE_REF``. Clock times stop at day precision: "3:20 PM GMT" gets the date it falls on.
-A relative expression with no anchor gets value None; text that is not a temporal expression
-(or too vague to place, such as "weeks") makes :func:`normalise` return None.
+``FUTURE_REF``. Clock times stop at day precision ("3:20 PM GMT" gets the date it falls on)
+unless ``clock=True`` asks for TimeML times of day. A relative expression with no anchor gets
+value None; text that is not a temporal expression makes :func:`normalise` return None. Vague
+durations ("weeks" -> ``PXW``) are normalised; leaving them out is the tagger's choice.
 
 Hand-written rules handle what news text uses; ``dateparser`` (always ``languages=["en"]``) is
-the fallback for other absolute dates. The rules themselves live in
-:mod:`parley.nlp.timex_grammar`; this module cleans the text and dispatches.
+the fallback for other absolute dates. The rules live in :mod:`parley.nlp.timex_grammar`
+(references, frequencies, durations, days and weekdays) and :mod:`parley.nlp.timex_calendar`
+(dates, months, years, quarters, seasons, weeks); :mod:`parley.nlp.timex_rules` has the
+lexicons and calendar arithmetic. This module cleans the text, dispatches and caches.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any, Final
 from parley.nlp import timex_calendar, timex_grammar
 from parley.nlp.timex_rules import MONTHS, REJECT, WEEKDAYS, Context, Tense, Timex
 
-__all__ = ["Tense", "Timex", "normalise", "parse_anchor"]
+__all__ = ["Tense", "Timex", "normalise", "parse_anchor", "spell_years", "time_of_day"]
 
 
 _TRANSLATE: Final = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
@@ -107,7 +110,7 @@ def parse_anchor(published: str | dt.date | None) -> dt.date | None:
 
 
 def clean(text: str) -> str:
-    """Lower-case, normalise quotes, dashes and spaces, and drop possessives and edge punctuation."""
+    """Lower-case; normalise quotes, dashes and spaces; drop possessives and edge punctuation."""
     out = text.translate(_TRANSLATE).lower()
     out = re.sub(r"\s+", " ", out).strip(' ,;:!?"()[]*')
     out = re.sub(r"(?<=[a-z])\.(?=\s|,|$)", "", out)  # "sept." -> "sept", "p.m." -> "p.m"

@@ -94,7 +94,7 @@ def _day_of(match: re.Match[str], year: int | None, context: Context) -> Timex |
 # --- full and partial dates --------------------------------------------------------------------
 
 
-@rule(r"(\d{4})-(\d{2})-(\d{2})(?:[t\s][\d:.]+(?:z|[+-][\d:]+)?)?")
+@rule(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[t\s][\d:.]+(?:z|[+-][\d:]+)?)?")
 def _iso(match: re.Match[str], context: Context) -> Timex | None:
     found = safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     return Timex(found.isoformat()) if found else None

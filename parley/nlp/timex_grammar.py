@@ -105,6 +105,8 @@ def _set(match: re.Match[str], context: Context) -> Timex | None:
     if unit.rstrip("s") in DURATION_UNITS or unit in DURATION_UNITS:
         amount = parse_number(match.group(1) or "one") or 1
         return Timex(_duration(amount, unit), "SET")
+    if unit in WEEKDAYS:
+        return Timex(f"XXXX-WXX-{WEEKDAYS[unit] + 1}", "SET")  # "every Monday"
     return Timex("XXXX-XX-XX", "SET")
 
 
@@ -261,7 +263,7 @@ def _shifted(
         if anaphoric:
             return Timex(_duration(amount, unit), "DURATION")
         return Timex(None, "DATE")
-    steps = int(round(amount)) * sign
+    steps = round(amount) * sign
     code = DURATION_UNITS.get(key, ("D", 1, False))
     if key in ("day", "night") or code[2]:
         days = steps if not code[2] else 0
