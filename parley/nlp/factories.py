@@ -49,10 +49,13 @@ def make_places(nlp: Language, name: str) -> Any:
 
 @Language.factory(
     "parley_times",
+    default_config={"timeml": False},
     assigns=["doc.spans", "span._.value", "span._.timex_type"],
     requires=["doc.ents", "token.dep", "token.tag"],
 )
-def make_times(nlp: Language, name: str) -> Any:
+def make_times(nlp: Language, name: str, timeml: bool) -> Any:
+    """``timeml`` keeps what TimeML annotates but parley's guidelines leave out (frequencies,
+    "recently", vague durations) and gives times of day; off for parley's own records."""
     from parley.nlp.times import TimeTagger
 
-    return TimeTagger(nlp, name)
+    return TimeTagger(nlp, name, timeml=timeml)
