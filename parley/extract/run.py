@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,6 +14,16 @@ from parley.records import Document, Extraction
 from parley.theater import Theater, default_theater
 
 C = TypeVar("C")
+ERRORS_KEY = "parley_errors"
+
+
+def _note_failure(name: str, _component: object, docs: list[Doc], error: Exception) -> None:
+    """A component that fails on a batch costs those documents that layer, not the run:
+    the failure is noted on each document and reported with its records (STYLE.md #6)."""
+    for doc in docs:
+        doc.user_data.setdefault(ERRORS_KEY, []).append(
+            f"{name}: {error.__class__.__name__}: {error}"
+        )
 
 
 class Extractor:
@@ -22,6 +32,10 @@ class Extractor:
     def __init__(self, theater: Theater | None = None, nlp: Language | None = None) -> None:
         self.theater = theater or default_theater()
         self.nlp = nlp if nlp is not None else load_pipeline(self.theater)
+        # parley's own components (plain callables) report through the default handler;
+        # Language.set_error_handler would also reach the model's Cython components, and
+        # fails on the parser (spaCy 3.8)
+        self.nlp.default_error_handler = cast(Any, _note_failure)
 
     def stream(
         self, items: Iterable[tuple[Document, C]], *, workers: int = 0

@@ -154,14 +154,10 @@ class Ingester:
         near = self.near.near(signature, exclude=doc.id) if signature is not None else []
         result = self.store.write_document(doc, signature=signature, near=near, records=records)
         self.near.add(doc.id, signature)
-        return Outcome(doc.source, how, doc.id, cluster_id=result.cluster_id)
-
-    def add(
-        self, doc: Document, signature: bytes | None, records: Extraction | None = None
-    ) -> Outcome:
-        """Decide and write in one step."""
-        final, doc, how = self.decide(doc)
-        return final if final is not None else self.write(doc, signature, how, records)
+        reason = None
+        if records is not None and records.errors:
+            reason = "records incomplete: " + "; ".join(records.errors) + "; please report it"
+        return Outcome(doc.source, how, doc.id, reason=reason, cluster_id=result.cluster_id)
 
 
 def _prepared_inputs(
@@ -212,7 +208,7 @@ def ingest(
     results: dict[int, Outcome] = {}
     in_flight: dict[str, str] = {}  # content hash -> id of a document on its way to the store
 
-    def candidates() -> Iterator[tuple[Document, tuple[int, bytes | None, str]]]:
+    def candidates() -> Iterator[tuple[Document, tuple[int, bytes | None]]]:
         number = 0
         for item, prepared in zip(items, batches, strict=True):
             for entry in prepared:
@@ -221,7 +217,7 @@ def ingest(
                     error = entry.error or InputError(item, "nothing found")
                     results[number] = Outcome(error.source, "rejected", reason=error.reason)
                     continue
-                final, doc, how = ingester.decide(entry.doc)
+                final, doc, _how = ingester.decide(entry.doc)
                 if final is None and doc.content_hash in in_flight:
                     first = in_flight[doc.content_hash]
                     final = Outcome(doc.source, "duplicate", first, reason=f"same text as {first}")
@@ -229,11 +225,11 @@ def ingest(
                     results[number] = final
                     continue
                 in_flight[doc.content_hash] = doc.id
-                yield doc, (number, entry.signature, how)
+                yield doc, (number, entry.signature)
             if on_input is not None:
                 on_input(item, len(items))
 
-    written: Iterator[tuple[Extraction | None, Document, tuple[int, bytes | None, str]]]
+    written: Iterator[tuple[Extraction | None, Document, tuple[int, bytes | None]]]
     if extractor is None:
         written = ((None, doc, context) for doc, context in candidates())
     else:
@@ -241,7 +237,7 @@ def ingest(
             (records, records.document, context)
             for records, context in extractor.stream(candidates(), workers=count)
         )
-    for records, doc, (number, signature, _how) in written:
+    for records, doc, (number, signature) in written:
         # decide again: an earlier document of this batch may have been the same article
         final, decided, how = ingester.decide(doc)
         if final is None and extractor is not None and decided.id != doc.id:

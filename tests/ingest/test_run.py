@@ -169,3 +169,31 @@ def test_worker_processes_give_the_same_result_as_inline(tmp_path: Path) -> None
     story = {Path(source).name: cluster for source, cluster in stories.items()}
     assert story["seed.txt"] is not None and story["seed.txt"] == story["copy.txt"]
     assert [o[1] for o in outcomes if o[0].endswith("empty.txt")] == ["rejected"]
+
+
+def test_a_failing_component_costs_one_document_its_records(tmp_path: Path) -> None:
+    from spacy.language import Language
+
+    from parley.extract import Extractor
+    from parley.nlp.pipeline import load_pipeline
+    from parley.store import open_store
+
+    @Language.component("test_fails_on_boom")
+    def fails_on_boom(doc):  # type: ignore[no-untyped-def]
+        if "BOOM" in doc.text:
+            raise ValueError("cannot read this one")
+        return doc
+
+    nlp = load_pipeline()
+    nlp.add_pipe("test_fails_on_boom", after="parley_actors")
+    write(tmp_path / "in" / "a.txt", "Hezbollah and Israel exchanged fire on Tuesday.")
+    write(tmp_path / "in" / "b.txt", "BOOM. Hezbollah fired rockets at Israel on Monday.")
+    write(tmp_path / "in" / "c.txt", "Lebanon and Israel met in Naqoura on Wednesday.")
+    store = open_store(tmp_path / "s.db")
+    report = ingest([str(tmp_path / "in")], store, extractor=Extractor(nlp=nlp), workers=1)
+    assert [o.outcome for o in report.outcomes] == ["stored", "stored", "stored"]
+    reasons = {Path(o.source).name: o.reason for o in report.outcomes}
+    assert reasons["a.txt"] is None and reasons["c.txt"] is None
+    assert "test_fails_on_boom: ValueError: cannot read this one" in (reasons["b.txt"] or "")
+    assert store.stats()["documents"] == 3
+    store.close()
