@@ -135,9 +135,6 @@ class Extraction:
     events: tuple[dict[str, Any], ...] = ()
     positions: tuple[dict[str, Any], ...] = ()
     figures: tuple[dict[str, Any], ...] = ()
-    # components that failed on this document ("parley_times: ValueError: ..."); their
-    # layers are missing, the others stand
-    errors: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The records as JSON-ready dicts (``extract --format json``)."""

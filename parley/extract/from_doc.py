@@ -133,7 +133,6 @@ def extraction(doc: Doc, document: Document, theater: Theater) -> Extraction:
     actors, unresolved = _actors(doc, document, theater, until)
     return Extraction(
         document=document,
-        errors=tuple(doc.user_data.get("parley_errors", ())),
         actors=actors,
         unresolved=unresolved,
         times=_times(doc, document, until),

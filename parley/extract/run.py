@@ -14,16 +14,6 @@ from parley.records import Document, Extraction
 from parley.theater import Theater, default_theater
 
 C = TypeVar("C")
-ERRORS_KEY = "parley_errors"
-
-
-def _note_failure(name: str, _component: object, docs: list[Doc], error: Exception) -> None:
-    """A component that fails on a batch costs those documents that layer, not the run:
-    the failure is noted on each document and reported with its records (STYLE.md #6)."""
-    for doc in docs:
-        doc.user_data.setdefault(ERRORS_KEY, []).append(
-            f"{name}: {error.__class__.__name__}: {error}"
-        )
 
 
 class Extractor:
@@ -32,17 +22,28 @@ class Extractor:
     def __init__(self, theater: Theater | None = None, nlp: Language | None = None) -> None:
         self.theater = theater or default_theater()
         self.nlp = nlp if nlp is not None else load_pipeline(self.theater)
+        # document id -> why extraction failed; such a document is left out of the stream
+        self.failures: dict[str, str] = {}
         # parley's own components (plain callables) report through the default handler;
         # Language.set_error_handler would also reach the model's Cython components, and
         # fails on the parser (spaCy 3.8)
-        self.nlp.default_error_handler = cast(Any, _note_failure)
+        self.nlp.default_error_handler = cast(Any, self._note_failure)
+
+    def _note_failure(
+        self, name: str, _component: object, docs: list[Doc], error: Exception
+    ) -> None:
+        """A component failing on a document costs that document, not the run (STYLE.md #6):
+        spaCy drops it from the stream, and the failure is kept here for the report."""
+        for doc in docs:
+            self.failures[str(doc._.doc_id)] = f"{name}: {error.__class__.__name__}: {error}"
 
     def stream(
         self, items: Iterable[tuple[Document, C]], *, workers: int = 0
     ) -> Iterator[tuple[Extraction, C]]:
         """Records of each document with its context, in order, as documents arrive.
 
-        ``workers`` > 1 runs that many processes (spaCy's ``n_process``).
+        ``workers`` > 1 runs that many processes (spaCy's ``n_process``). A document on
+        which a component fails is left out; ``failures`` says why (in this process).
         """
 
         def docs() -> Iterator[tuple[Doc, tuple[Document, C]]]:

@@ -154,10 +154,7 @@ class Ingester:
         near = self.near.near(signature, exclude=doc.id) if signature is not None else []
         result = self.store.write_document(doc, signature=signature, near=near, records=records)
         self.near.add(doc.id, signature)
-        reason = None
-        if records is not None and records.errors:
-            reason = "records incomplete: " + "; ".join(records.errors) + "; please report it"
-        return Outcome(doc.source, how, doc.id, reason=reason, cluster_id=result.cluster_id)
+        return Outcome(doc.source, how, doc.id, cluster_id=result.cluster_id)
 
 
 def _prepared_inputs(
@@ -207,6 +204,7 @@ def ingest(
     batches = _prepared_inputs(items, options, 0 if extractor else count, stdin)
     results: dict[int, Outcome] = {}
     in_flight: dict[str, str] = {}  # content hash -> id of a document on its way to the store
+    sent: dict[int, Document] = {}  # documents handed to extraction, by input number
 
     def candidates() -> Iterator[tuple[Document, tuple[int, bytes | None]]]:
         number = 0
@@ -225,6 +223,7 @@ def ingest(
                     results[number] = final
                     continue
                 in_flight[doc.content_hash] = doc.id
+                sent[number] = doc
                 yield doc, (number, entry.signature)
             if on_input is not None:
                 on_input(item, len(items))
@@ -244,6 +243,11 @@ def ingest(
             records = extractor.extract_one(decided)  # evidence must carry the stored id
         results[number] = final or ingester.write(decided, signature, how, records)
         in_flight.pop(doc.content_hash, None)
+    for number, doc in sent.items():  # extraction failed on these: report, store nothing
+        if number not in results:
+            why = extractor.failures.get(doc.id, "in a worker process") if extractor else "?"
+            reason = f"extraction failed ({why}); please report it with this input"
+            results[number] = Outcome(doc.source, "rejected", reason=reason)
     report.outcomes = [results[n] for n in sorted(results)]
     store.log_items(
         report.run_id, [(o.source, o.outcome, o.doc_id, o.reason) for o in report.outcomes]

@@ -171,7 +171,7 @@ def test_worker_processes_give_the_same_result_as_inline(tmp_path: Path) -> None
     assert [o[1] for o in outcomes if o[0].endswith("empty.txt")] == ["rejected"]
 
 
-def test_a_failing_component_costs_one_document_its_records(tmp_path: Path) -> None:
+def test_a_component_failing_on_one_document_rejects_that_one_only(tmp_path: Path) -> None:
     from spacy.language import Language
 
     from parley.extract import Extractor
@@ -191,9 +191,10 @@ def test_a_failing_component_costs_one_document_its_records(tmp_path: Path) -> N
     write(tmp_path / "in" / "c.txt", "Lebanon and Israel met in Naqoura on Wednesday.")
     store = open_store(tmp_path / "s.db")
     report = ingest([str(tmp_path / "in")], store, extractor=Extractor(nlp=nlp), workers=1)
-    assert [o.outcome for o in report.outcomes] == ["stored", "stored", "stored"]
-    reasons = {Path(o.source).name: o.reason for o in report.outcomes}
-    assert reasons["a.txt"] is None and reasons["c.txt"] is None
-    assert "test_fails_on_boom: ValueError: cannot read this one" in (reasons["b.txt"] or "")
-    assert store.stats()["documents"] == 3
+    assert [o.outcome for o in report.outcomes] == ["stored", "rejected", "stored"]
+    assert report.outcomes[1].reason == (
+        "extraction failed (test_fails_on_boom: ValueError: cannot read this one); "
+        "please report it with this input"
+    )
+    assert store.stats()["documents"] == 2
     store.close()
