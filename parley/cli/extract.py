@@ -84,7 +84,9 @@ def extract_command(
     extractor = Extractor(load_theater(theater))
     for error in failed:
         err.print(f"Rejected: {error.source}: {error.reason}", markup=False)
+    done: set[str] = set()
     for result in extractor.extract(documents, workers=workers):
+        done.add(result.document.id)
         data = result.to_gold() if output_format == "gold" else result.to_json()
         if out_dir is None:
             print_json(data)
@@ -93,6 +95,11 @@ def extract_command(
         suffix = ".gold.json" if output_format == "gold" else ".json"
         target = out_dir / f"{result.document.id}{suffix}"
         target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for document in documents:
+        if document.id not in done:
+            why = extractor.failures.get(document.id, "in a worker process")
+            err.print(f"Rejected: {document.source}: extraction failed ({why})", markup=False)
+            failed.append(InputError(document.source, why))
     if failed:
         sys.exit(1)
 
