@@ -108,11 +108,12 @@ class Time:
 
 @dataclass(frozen=True)
 class Place:
-    """A place name with its gazetteer entry."""
+    """A place name with its gazetteer entry (country None and no coordinates when the
+    gazetteer does not know it)."""
 
     text: str
     name: str
-    country: str
+    country: str | None
     lat: float | None
     lon: float | None
     evidence: Evidence

@@ -7,7 +7,8 @@ Confidence is assigned per rule and documented here (docs/records.md repeats it)
   0.75; an anaphor ("the group") 0.6. An actor record's confidence is its best mention's.
 - unresolved entities: 0.5 (the statistical NER's guess).
 - times: 0.9 with a value; 0.5 when the expression cannot be anchored (value None).
-- places: a theater place 0.95; one gazetteer entry 0.85; several with that name 0.6.
+- places: a theater place 0.95; a gazetteer entry 0.85; a named place outside the
+  gazetteer (no coordinates) 0.4.
 
 Records inside an incomplete final sentence (a page excerpt cut mid-sentence) are dropped:
 a cut sentence cannot be read safely, and the gold standard annotates none there.
@@ -112,12 +113,12 @@ def _places(doc: Doc, document: Document, until: int) -> tuple[Place, ...]:
         place = span._.place
         if place is None or span.end_char > until:
             continue
-        confidence = 0.95 if place["feature"] == "THEATER" else 0.85
+        confidence = {"THEATER": 0.95, "UNRESOLVED": 0.4}.get(place["feature"], 0.85)
         places.append(
             Place(
                 span.text,
                 place["name"],
-                place["country"],
+                place["country"] or None,
                 place["lat"],
                 place["lon"],
                 _evidence(document.id, span),

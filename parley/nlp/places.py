@@ -5,6 +5,9 @@ actor rule claimed (the small model tags "Kiryat Shmona" as a person), and runs 
 nouns. Each is looked up in the gazetteer: the theater's hand-entered places first (they
 win), then the regional GeoNames extract shipped in ``parley/data``.
 
+A GPE, LOC or FAC entity the gazetteer does not know ("Singapore") is kept as a place
+without coordinates (country empty, label ``UNRESOLVED``), never given invented ones.
+
 A name that the actor component resolved to a government or a seat of power is a metonym
 ("Washington is pushing"), so it is not also a place. A country name resolved to a state
 is a place too when it is not acting ("strikes in southern Lebanon").
@@ -45,6 +48,13 @@ def theater_gazetteer(theater: Theater) -> Gazetteer:
     return merged
 
 
+def _named_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether the NER calls exactly this span a geopolitical entity, location or facility."""
+    return any(
+        e.start == start and e.end == end and e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents
+    )
+
+
 class PlaceRecognizer:
     """Finds place names and attaches gazetteer entries (rules in the module doc)."""
 
@@ -75,8 +85,11 @@ class PlaceRecognizer:
                 start += 1
                 place = self._lookup(doc[start:end].text)
             if place is None:
-                continue
-            span = Span(doc, start, end, label=place.country)
+                if not _named_place(doc, start, end):
+                    continue
+                # a place outside the gazetteer: kept with its name, without coordinates
+                place = GazetteerPlace(None, doc[start:end].text, "", None, None, "UNRESOLVED", 0)
+            span = Span(doc, start, end, label=place.country or "UNRESOLVED")
             # plain data, so that docs cross process boundaries (nlp.pipe n_process)
             span._.place = {
                 "name": place.name,

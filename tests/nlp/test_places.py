@@ -25,3 +25,12 @@ def test_theater_places_win_and_direction_words_stay_out(nlp_actors_places) -> N
 def test_a_metonym_is_not_a_place(nlp_actors_places) -> None:
     assert places(nlp_actors_places, "Washington insists on a timetable.") == []
     assert places(nlp_actors_places, "Baabda was silent.") == []
+
+
+def test_places_outside_the_gazetteer_keep_their_name_without_coordinates(
+    nlp_actors_places,
+) -> None:
+    doc = nlp_actors_places("The envoys flew from Singapore to Naqoura.")
+    found = {s.text: s._.place for s in doc.spans["places"]}
+    assert found["Singapore"]["lat"] is None and found["Singapore"]["country"] == ""
+    assert found["Naqoura"]["country"] == "LB"
