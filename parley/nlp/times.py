@@ -252,6 +252,8 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     election") and the noun of a year used as a period ("the [1988] quarter")."""
     if start > 0 and doc[start].lower_ in _UNIT_WORDS and doc[start - 1].lower_ in _LEFT_MODIFIERS:
         return start - 1, end
+    if doc[start].lower_ in _PLURAL_UNITS:
+        return _number_before(doc, start), end
     if (
         end - start == 1
         and start > 0
@@ -268,6 +270,27 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         return start, end + 1
     return start, end
+
+
+_PLURAL_UNITS: Final = frozenset(
+    {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
+)
+_MORE_WORDS: Final = frozenset({"more", "additional", "extra", "further"})
+_NUMBER_MODIFIERS: Final = frozenset({"nearly", "almost", "about", "over", "some", "only", "just"})
+
+
+def _number_before(doc: Doc, start: int) -> int:
+    """Where a plural unit's number starts when the model left it out ("at least [20 more]
+    years"): the number, a "more" between, and a modifier before; ``start`` when none."""
+    index = start - 1 if start > 0 and doc[start - 1].lower_ in _MORE_WORDS else start
+    if index == 0 or not doc[index - 1].like_num:
+        return start
+    index -= 1
+    if index >= 2 and (doc[index - 2].lower_, doc[index - 1].lower_) in _MULTIWORD_MODIFIERS:
+        return index - 2
+    if index >= 1 and doc[index - 1].lower_ in _NUMBER_MODIFIERS:
+        return index - 1
+    return index
 
 
 def _tighten(doc: Doc, start: int, end: int) -> Span | None:
@@ -384,8 +407,12 @@ def governing_tense(span: Span) -> Tense:
             verb = verb.head
     if tense == "past" and nominal:
         tense = "present"  # "payable Dec. 7", "the Oct. 23 slaying": the verb does not date it
-    deadline = _DEADLINE.search(before) and not (verb is not None and _is_perfect(verb))
-    return "future" if deadline else tense
+    perfect = verb is not None and _is_perfect_chain(verb)
+    if _DEADLINE.search(before) and not perfect:
+        return "future"
+    if tense == "past" and _END_POINT.search(before) and not perfect:
+        return "present"  # "was extended to Nov. 16", "loans through January": the coming one
+    return tense
 
 
 _PAST_SIGNAL: Final = re.compile(r"(?:\bsince|\blast|\bago|\bearlier|\bprevious)$")
@@ -393,6 +420,7 @@ _CLIMB_DEPS: Final = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "relcl
 _DEADLINE: Final = re.compile(
     r"(?:\buntil|\btill|\bby|as soon as|as early as|as late as|\bahead of)$"
 )
+_END_POINT: Final = re.compile(r"(?:\bto|\bthrough)$")
 
 
 def _governing_verb(span: Span) -> tuple[Token | None, bool]:
@@ -421,6 +449,18 @@ def _is_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'d") for c in verb.children)
 
 
+def _is_perfect_chain(verb: Token) -> bool:
+    """A perfect verb, or an infinitive or gerund under one ("had asked the army to present
+    its plan by early August")."""
+    for _ in range(4):
+        if _is_perfect(verb):
+            return True
+        if verb.tag_ not in ("VB", "VBG") or verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _verb_tense(verb: Token) -> Tense | None:
     """The tense of one verb from its tag and auxiliaries; None when it says nothing."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -435,6 +475,12 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "future"
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):
         return "past"
+    if verb.tag_ == "VBG" and lowers & {"is", "are", "am", "'s", "'re", "'m"}:
+        return "present"  # "is calling for the redemption on Dec. 7"
+    if verb.tag_ == "VB" and "to" in lowers and verb.dep_ in ("xcomp", "advcl"):
+        return "present"  # "subpoenaed him to testify on Feb. 10": the infinitive has no tense
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not lowers:
+        return "present"  # "a summit set for April": a participle has no tense
     if verb.tag_ == "VBN":
         if lowers & {"have", "has", "had", "'ve", "having"}:
             return "past"

@@ -73,8 +73,7 @@ def _past(match: re.Match[str], context: Context) -> Timex | None:
 
 @rule(
     r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|soon|shortly|"
-    r"the\s+(?:near|short|long|medium)[\s-]+term|later|eventually|someday|"
-    r"the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"
+    r"the\s+(?:near|short|long|medium)[\s-]+term|later|eventually|someday"
 )
 def _future(match: re.Match[str], context: Context) -> Timex | None:
     return Timex("FUTURE_REF")
@@ -143,11 +142,12 @@ def _duration(amount: float | None, unit: str) -> str:
 
 
 @rule(
-    r"(?:the\s+)?(?:(?:recent|past|last|next|coming)\s+)?(?:few\s+|several\s+)?"
-    r"(days|weeks|months|years|decades|centuries|hours|minutes)"
+    r"(?:the\s+)?(?:(?:recent|past|last|next|coming|upcoming)\s+)?(?:few\s+|several\s+)?"
+    r"(days|weeks|months|quarters|years|decades|centuries|hours|minutes)(?:\s+ahead)?"
 )
 def _recent_units(match: re.Match[str], context: Context) -> Timex | None:
-    """ "weeks", "recent weeks", "the past few months": a duration of unknown length."""
+    """ "weeks", "recent weeks", "the past few months", "the next few days", "the weeks ahead":
+    a duration of unknown length (TimeML ``PXD``), not a reference."""
     unit = match.group(1)
     if unit in ("decades", "centuries"):
         return Timex("PXE" if unit == "decades" else "PXC", "DURATION")

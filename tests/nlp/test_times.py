@@ -82,6 +82,27 @@ def test_governing_tense(nlp: Language) -> None:
     assert tense("The ministers met on Friday.") == "past"
     assert tense("The ministers have met on Friday.") == "past"
     assert tense("Troops must leave by Friday.") == "future"
+    assert tense("The company said it is issuing new shares on Friday.") == "present"
+    assert tense("The court ordered him to appear on Friday.") == "present"
+
+
+def test_untensed_verbs_and_end_points_take_the_coming_date(nlp: Language) -> None:
+    assert times(nlp, "The offer was extended to Nov. 16.", "2025-10-30") == [
+        ("Nov. 16", "2025-11-16")
+    ]
+    assert times(nlp, "The bank extended the loans through January.", "2025-10-30") == [
+        ("January", "2026-01")
+    ]
+    text = "The company said it is calling for the redemption of the notes on Dec. 7."
+    assert times(nlp, text, "2025-10-30") == [("Dec. 7", "2025-12-07")]
+    text = "The senator said he subpoenaed the minister to testify before the committee on Feb. 10."
+    assert times(nlp, text, "2025-01-07") == [("Feb. 10", "2025-02-10")]
+    text = "Critics attacked the plans for a summit set for April."
+    assert times(nlp, text, "2025-03-12") == [("April", "2025-04")]
+    text = "Prices rose from Sept. 1 to Oct. 15, the ministry said."
+    assert times(nlp, text, "2025-10-30") == [("Sept. 1", "2025-09-01"), ("Oct. 15", "2025-10-15")]
+    text = "The cabinet had asked the army to present its plan by early August."
+    assert times(nlp, text, "2025-09-05") == [("early August", "2025-08")]
 
 
 def test_vague_and_event_anchored_expressions_are_left_out(nlp: Language) -> None:
@@ -130,3 +151,11 @@ def test_timeml_option_keeps_frequencies_and_times_of_day(nlp: Language) -> None
     assert ("daily", "P1D", "SET") in found
     assert ("Tuesday evening", "2025-03-11TEV", "TIME") in found
     assert times(nlp, "Officials met daily.") == []
+
+
+def test_timeml_option_reads_numbers_the_model_leaves_out(nlp: Language) -> None:
+    doc = tag(nlp, "The base will stay there for at least 20 more years.", timeml=True)
+    found = [(s.text, s._.value) for s in doc.spans[SPAN_KEY]]
+    assert found == [("at least 20 more years", "P20Y")]
+    doc = tag(nlp, "Talks will continue over the next few days.", timeml=True)
+    assert [(s.text, s._.value) for s in doc.spans[SPAN_KEY]] == [("the next few days", "PXD")]

@@ -185,6 +185,14 @@ def test_vague_durations_have_no_number() -> None:
     assert value("decades") == "PXE"
 
 
+def test_coming_units_are_vague_durations_not_references() -> None:
+    assert normalise("the next few days", TUESDAY) == Timex("PXD", "DURATION")
+    assert value("the weeks ahead") == "PXW"
+    assert value("the coming years") == "PXY"
+    assert value("several quarters") == "PXQ"
+    assert value("the foreseeable future") == "FUTURE_REF"
+
+
 def test_years_decades_seasons_quarters_and_halves() -> None:
     assert value("1967") == "1967"
     assert value("pre-1967") == "1967"
