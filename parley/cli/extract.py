@@ -112,6 +112,12 @@ def eval_command(
     ] = None,
     theater: TheaterOption = None,
     workers: Annotated[int, typer.Option(help="Processes for the NLP pipeline.", min=0)] = 0,
+    timeml: Annotated[
+        bool,
+        typer.Option(
+            "--timeml", help="Tag times by TimeML (TempEval) conventions, not parley's own."
+        ),
+    ] = False,
     json_output: JsonOption = False,
 ) -> None:
     """Score extraction against hand-made gold files, per layer and macro (EVAL.md).
@@ -122,7 +128,9 @@ def eval_command(
     from parley.eval.score import format_table
     from parley.theater import load_theater
 
-    scores = evaluate(gold_dir, load_theater(theater), layers=layers, workers=workers)
+    scores = evaluate(
+        gold_dir, load_theater(theater), layers=layers, workers=workers, timeml=timeml
+    )
     if json_output:
         print_json(scores.to_dict())
     else:

@@ -17,8 +17,12 @@ def evaluate(
     *,
     layers: Collection[str] | None = None,
     workers: int = 0,
+    timeml: bool = False,
 ) -> Scores:
-    """Scores of parley's extraction against the gold files in ``gold_dir``."""
+    """Scores of parley's extraction against the gold files in ``gold_dir``.
+
+    ``timeml`` scores times by TimeML (TempEval) conventions rather than parley's own.
+    """
     from parley.extract import Extractor
 
     gold_docs = load_gold_dir(gold_dir)
@@ -33,6 +37,6 @@ def evaluate(
         )
         for g in gold_docs
     ]
-    extractor = Extractor(theater)
+    extractor = Extractor(theater, timeml=timeml)
     predicted = [e.to_gold() for e in extractor.extract(documents, workers=workers)]
     return score(zip((g.gold for g in gold_docs), predicted, strict=True), layers=layers)

@@ -43,9 +43,15 @@ def pipeline_spec() -> PipelineSpec:
 
 
 def load_pipeline(
-    theater: Theater | None = None, *, components: list[str] | None = None
+    theater: Theater | None = None,
+    *,
+    components: list[str] | None = None,
+    timeml: bool = False,
 ) -> Language:
     """The English model with parley's components (all, or the named ones) added.
+
+    ``timeml`` makes the times component follow TimeML (TempEval) conventions instead of
+    parley's annotation guidelines: frequencies, vague references and times of day too.
 
     Loads offline from the installed model package; a missing or different model is a
     ConfigError that says how to install the pinned one.
@@ -68,6 +74,8 @@ def load_pipeline(
         factories.use_theater(theater)
     for name in components if components is not None else spec.components:
         config = dict(spec.component_configs[name])
+        if timeml and name == "parley_times":
+            config["timeml"] = True
         nlp.add_pipe(config.pop("factory"), name=name, config=config)
     nlp.batch_size = spec.batch_size
     return nlp

