@@ -121,6 +121,41 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """One side of a statement's speaker ("Israeli and Lebanese officials" has two)."""
+
+    text: str | None
+    actor: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A reported speech act: who said it, the cue, the content span, medium and polarity.
+
+    ``evidence`` is the sentence. ``speaker_actor`` is the first speaker's actor (None for
+    media reports and unattributed "reportedly"). ``hedged`` marks reported-but-unconfirmed
+    content ("reportedly", "is said to").
+    """
+
+    speaker_text: str | None
+    speaker_actor: str | None
+    anonymous: bool
+    speakers: tuple[Speaker, ...]
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    medium: str | None
+    polarity: str
+    hedged: bool
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one document (the contract of ``extract --format json``).
 
@@ -132,7 +167,7 @@ class Extraction:
     unresolved: tuple[UnresolvedActor, ...] = ()
     times: tuple[Time, ...] = ()
     places: tuple[Place, ...] = ()
-    statements: tuple[dict[str, Any], ...] = ()
+    statements: tuple[Statement, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
     positions: tuple[dict[str, Any], ...] = ()
     figures: tuple[dict[str, Any], ...] = ()
@@ -153,7 +188,21 @@ class Extraction:
                 {"start": t.evidence.start, "end": t.evidence.end, "text": t.text, "value": t.value}
                 for t in self.times
             ],
-            "statements": list(self.statements),
+            "statements": [
+                {
+                    "start": st.evidence.start,
+                    "end": st.evidence.end,
+                    "speaker_actor": st.speaker_actor,
+                    "speaker_text": st.speaker_text,
+                    "anonymous": st.anonymous,
+                    "cue": st.cue,
+                    "medium": st.medium,
+                    "polarity": st.polarity,
+                    "content_start": st.content_start,
+                    "content_end": st.content_end,
+                }
+                for st in self.statements
+            ],
             "events": list(self.events),
             "positions": list(self.positions),
             "figures": list(self.figures),

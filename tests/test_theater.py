@@ -54,8 +54,10 @@ def test_unknown_key_names_file_line_and_fix() -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ('\n[[actors]]\nid = "AAA.GOV"\nname = "x"\nkind = "government"\nparent = "BBB"\n',
-         "parent 'BBB' is not an actor id"),
+        (
+            '\n[[actors]]\nid = "AAA.GOV"\nname = "x"\nkind = "government"\nparent = "BBB"\n',
+            "parent 'BBB' is not an actor id",
+        ),
         ('\n[[actors]]\nid = "AAA"\nname = "again"\nkind = "state"\n', "repeated: AAA"),
         ('\n[[actors]]\nid = "ccc"\nname = "x"\nkind = "state"\n', "String should match"),
         ('\n[[actors]]\nid = "CCC"\nname = "x"\nkind = "planet"\n', "Input should be"),

@@ -72,7 +72,10 @@ def show_command(
         if stored is None:
             raise ConfigError(f"no document {doc_id!r} in {store.url}; list them with parley docs")
         history = store.revisions(doc_id) if revisions else []
-        records = {kind: store.records(kind, doc_id) for kind in ("actors", "times", "places")}
+        records = {
+            kind: store.records(kind, doc_id)
+            for kind in ("actors", "times", "places", "statements")
+        }
         members = (
             store.documents(DocumentQuery(cluster_id=stored.cluster_id))
             if stored.cluster_id is not None

@@ -20,6 +20,7 @@ from parley.cli.render import (
     err,
     out,
     print_json,
+    statements_table,
     stats_table,
     times_table,
 )
@@ -96,6 +97,8 @@ def demo_command(
             out.print(documents_table(store.documents(DocumentQuery()), store.cluster_sizes()))
             out.print(actors_table(store.records("actors")))
             out.print(times_table(store.records("times")))
+            texts = {d.document.id: d.document.text for d in store.documents(DocumentQuery())}
+            out.print(statements_table(store.records("statements"), texts))
             out.print(stats_table(store.stats()))
         finally:
             store.close()

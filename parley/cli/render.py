@@ -116,6 +116,15 @@ def records_summary(records: dict[str, list[dict[str, Any]]]) -> Text:
         )
         or "-"
     )
+    lines.append("\nstatements: ", style="bold")
+    lines.append(
+        "; ".join(
+            f"{r['speaker_text'] or '?'} ({r['speaker_actor'] or '-'}) {r['cue']}@{r['start']}"
+            + (" [deny]" if r["polarity"] == "deny" else "")
+            for r in records.get("statements", [])
+        )
+        or "-"
+    )
     lines.append("\nplaces: ", style="bold")
     lines.append(
         "; ".join(
@@ -124,4 +133,25 @@ def records_summary(records: dict[str, list[dict[str, Any]]]) -> Text:
         )
         or "-"
     )
+    return lines
+
+
+def statements_table(rows: list[dict[str, Any]], texts: dict[str, str]) -> Text:
+    """Who said what, one statement a paragraph: speaker (actor) cue [medium]: content."""
+    lines = Text()
+    lines.append("statements (who says so)\n", style="italic")
+    for row in rows:
+        text = texts.get(row["document_id"], "")
+        content = text[row["content_start"] : row["content_end"]] if text else ""
+        if len(content) > 160:
+            content = content[:159] + "…"
+        speaker = row["speaker_text"] or ("(unnamed)" if row["anonymous"] else "(unattributed)")
+        lines.append(f"{row['document_id']}  ", style="dim")
+        lines.append(speaker, style="bold")
+        lines.append(f" ({row['speaker_actor'] or 'no actor'}) {row['cue']}")
+        if row["medium"]:
+            lines.append(f" [{row['medium']}]")
+        if row["polarity"] == "deny":
+            lines.append(" DENIES", style="bold red")
+        lines.append(f": {content}\n")
     return lines

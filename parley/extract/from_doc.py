@@ -7,6 +7,8 @@ Confidence is assigned per rule and documented here (docs/records.md repeats it)
   0.75; an anaphor ("the group") 0.6. An actor record's confidence is its best mention's.
 - unresolved entities: 0.5 (the statistical NER's guess).
 - times: 0.9 with a value; 0.5 when the expression cannot be anchored (value None).
+- statements: 0.9 with a resolved speaker; 0.75 with a speaker outside the theater or a
+  media report; 0.6 when hedged ("reportedly").
 - places: a theater place 0.95; a gazetteer entry 0.85; a named place outside the
   gazetteer (no coordinates) 0.4.
 
@@ -28,6 +30,8 @@ from parley.records import (
     Extraction,
     Mention,
     Place,
+    Speaker,
+    Statement,
     Time,
     UnresolvedActor,
 )
@@ -128,6 +132,35 @@ def _places(doc: Doc, document: Document, until: int) -> tuple[Place, ...]:
     return tuple(places)
 
 
+def _statements(doc: Doc, document: Document, until: int) -> tuple[Statement, ...]:
+    statements = []
+    for item in doc._.statements or []:
+        if item["end"] > until:
+            continue
+        confidence = 0.6 if item["hedged"] else 0.9 if item["speaker_actor"] else 0.75
+        statements.append(
+            Statement(
+                speaker_text=item["speaker_text"],
+                speaker_actor=item["speaker_actor"],
+                anonymous=bool(item["anonymous"]),
+                speakers=tuple(
+                    Speaker(s["text"], s["actor"], s["start"], s["end"]) for s in item["speakers"]
+                ),
+                cue=item["cue"],
+                cue_start=item["cue_start"],
+                cue_end=item["cue_end"],
+                content_start=item["content_start"],
+                content_end=item["content_end"],
+                medium=item["medium"],
+                polarity=item["polarity"],
+                hedged=bool(item["hedged"]),
+                evidence=Evidence(document.id, item["start"], item["end"]),
+                confidence=confidence,
+            )
+        )
+    return tuple(statements)
+
+
 def extraction(doc: Doc, document: Document, theater: Theater) -> Extraction:
     """The records of one processed document."""
     until = complete_until(doc)
@@ -138,4 +171,5 @@ def extraction(doc: Doc, document: Document, theater: Theater) -> Extraction:
         unresolved=unresolved,
         times=_times(doc, document, until),
         places=_places(doc, document, until),
+        statements=_statements(doc, document, until),
     )

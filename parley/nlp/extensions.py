@@ -2,14 +2,14 @@
 
 - ``Doc._.doc_id``: the document id (carried through ``nlp.pipe(..., as_tuples=True)``).
 - ``Doc._.published``: the publication date (ISO string) or None; times resolve against it.
+- ``Doc._.statements``: the statements found (a list of plain dicts, see nlp/statements.py);
+  a Doc attribute because spaCy keys span attributes by offsets, and two statements of one
+  sentence share their evidence span.
 - ``Span._.value``: a normalised value (a TIMEX3 value for spans of ``doc.spans["times"]``).
 - ``Span._.timex_type``: ``DATE``, ``TIME``, ``DURATION`` or ``SET`` for time spans.
 - ``Span._.actor``: the theater actor id a mention resolves to, or None (unresolved).
 - ``Span._.kind``: the actor kind (``state``, ``government``, ``media`` ...) or None.
 - ``Span._.rule``: which rule found an actor mention (``alias``, ``person``, ``demonym`` ...).
-- ``Span._.statement``: on spans of ``doc.spans["statements"]`` (each spans the sentence that
-  carries the speech act), the statement as plain data (a dict: speaker, cue, content,
-  medium, polarity ...), so that docs can cross process boundaries.
 - ``Span._.place``: the gazetteer entry of a place span, as a dict (name, country, lat, lon,
   feature); plain data so that docs can cross process boundaries.
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-DOC_ATTRIBUTES = ("doc_id", "published")
-SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind", "rule", "place", "statement")
+DOC_ATTRIBUTES = ("doc_id", "published", "statements")
+SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind", "rule", "place")
 
 
 def register() -> None:

@@ -59,3 +59,14 @@ def make_times(nlp: Language, name: str, timeml: bool) -> Any:
     from parley.nlp.times import TimeTagger
 
     return TimeTagger(nlp, name, timeml=timeml)
+
+
+@Language.factory(
+    "parley_statements",
+    assigns=["doc._.statements", "doc.spans"],
+    requires=["doc.spans", "token.dep", "token.lemma"],
+)
+def make_statements(nlp: Language, name: str) -> Any:
+    from parley.nlp.statements import StatementTagger
+
+    return StatementTagger(nlp, name, current_theater())

@@ -67,4 +67,27 @@ def record_rows(extraction: Extraction, revision: int) -> dict[str, list[dict[st
         }
         for p in extraction.places
     ]
-    return {"actors": actors, "times": times, "places": places}
+    statements = [
+        base
+        | {
+            "start": st.evidence.start,
+            "end": st.evidence.end,
+            "confidence": st.confidence,
+            "speaker_actor": st.speaker_actor,
+            "speaker_text": st.speaker_text,
+            "anonymous": st.anonymous,
+            "cue": st.cue,
+            "medium": st.medium,
+            "polarity": st.polarity,
+            "hedged": st.hedged,
+            "content_start": st.content_start,
+            "content_end": st.content_end,
+            "extra": {
+                "cue_start": st.cue_start,
+                "cue_end": st.cue_end,
+                "speakers": [vars(s) for s in st.speakers],
+            },
+        }
+        for st in extraction.statements
+    ]
+    return {"actors": actors, "times": times, "places": places, "statements": statements}

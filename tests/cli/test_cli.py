@@ -94,6 +94,8 @@ def test_stats_and_info(cli) -> None:
     cli("ingest", str(DEMO), "--quiet")
     stats = json.loads(cli("stats", "--json").out)
     assert stats["documents"] == 3 and stats["clusters"] == 0 and "events" in stats
+    # records were extracted and stored with the documents
+    assert stats["actors"] > 50 and stats["times"] > 10 and stats["statements"] > 10
     info = json.loads(cli("info", "--json").out)
     assert info["parley"] and info["python"].startswith("3.")
 
@@ -108,7 +110,17 @@ def test_bad_store_is_one_line_with_the_fix(cli, tmp_path: Path) -> None:
 def test_demo(cli, tmp_path: Path) -> None:
     result = cli("demo", "--db", str(tmp_path / "demo.db"))
     assert result.code == 0, result.err
-    for doc in ("seed-001", "seed-002", "seed-004", "Watan", "documents"):
+    for doc in (
+        "seed-001",
+        "seed-002",
+        "seed-004",
+        "Watan",
+        "documents",
+        "ISR.MIL",
+        "P60D",
+        "statements (who says so)",
+        "RED TV",
+    ):
         assert doc in result.out
     assert (tmp_path / "demo.db").exists()
 

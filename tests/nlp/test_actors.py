@@ -32,7 +32,9 @@ def test_people_with_titles_and_later_short_names(nlp_actors_places) -> None:
     assert found == [("Secretary of State Marco Rubio", "USA.GOV"), ("Rubio", "USA.GOV")]
     doc = nlp_actors_places("Speaker Nabih Berri met Prime Minister Nawaf Salam.")
     assert [(s._.actor, s._.kind) for s in doc.spans["actors"]] == [
-        ("LBN.LEG", "person"), ("LBN.GOV", "person")]
+        ("LBN.LEG", "person"),
+        ("LBN.GOV", "person"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -41,8 +43,10 @@ def test_people_with_titles_and_later_short_names(nlp_actors_places) -> None:
         ("The Israeli army shelled the hills.", [("Israeli army", "ISR.MIL")]),
         ("Israeli officials declined to comment.", [("Israeli officials", "ISR.GOV")]),
         ("The Lebanese delegation left early.", [("Lebanese delegation", "LBN")]),
-        ("Israeli and Lebanese officers met.",
-         [("Israeli", "ISR.MIL"), ("Lebanese officers", "LBN.MIL")]),
+        (
+            "Israeli and Lebanese officers met.",
+            [("Israeli", "ISR.MIL"), ("Lebanese officers", "LBN.MIL")],
+        ),
         ("An American source said so.", [("American source", "USA.GOV")]),
     ],
 )
@@ -52,7 +56,8 @@ def test_demonym_phrases(nlp_actors_places, text: str, expected: list) -> None:
 
 def test_capitals_as_governments_only_when_they_act(nlp_actors_places) -> None:
     assert actors(nlp_actors_places, "Washington is pushing for a deal.") == [
-        ("Washington", "USA.GOV")]
+        ("Washington", "USA.GOV")
+    ]
     assert actors(nlp_actors_places, "Tehran rejected the proposal.") == [("Tehran", "IRN.GOV")]
     assert actors(nlp_actors_places, "The talks were held in Washington.") == []
     doc = nlp_actors_places("The talks were held in Washington.")

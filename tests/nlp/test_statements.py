@@ -1,0 +1,171 @@
+"""Each attribution form of the statements layer, on sentences written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc, DocBin
+
+from parley.nlp.pipeline import load_pipeline
+from parley.nlp.statements import StatementTagger
+from parley.theater import default_theater
+
+Run = Callable[[str], list[dict[str, Any]]]
+
+
+@pytest.fixture(scope="module")
+def tagged() -> Callable[[str], Doc]:
+    nlp = load_pipeline(components=["parley_actors", "parley_places", "parley_times"])
+    tagger = StatementTagger(nlp, "parley_statements", default_theater())
+    return lambda text: tagger(nlp(text))
+
+
+@pytest.fixture(scope="module")
+def run(tagged: Callable[[str], Doc]) -> Run:
+    def statements(text: str) -> list[dict[str, Any]]:
+        return list(tagged(text)._.statements)
+
+    return statements
+
+
+def content(text: str, statement: dict[str, Any]) -> str:
+    return text[statement["content_start"] : statement["content_end"]]
+
+
+def test_verb_cue_with_that_clause(run: Run) -> None:
+    text = "Lebanese officials confirmed on Monday that the border crossing would reopen soon."
+    (found,) = run(text)
+    assert content(text, found) == "the border crossing would reopen soon"
+    assert found["cue"] == "confirmed"
+    assert found["speaker_text"] == "Lebanese officials"
+    assert found["speaker_actor"] == "LBN.GOV"
+    assert found["anonymous"] is True
+    assert found["polarity"] == "assert"
+    assert (found["start"], found["end"]) == (0, len(text))
+
+
+def test_denial_has_polarity_deny(run: Run) -> None:
+    text = "The Israeli army denied that its troops had crossed the Blue Line."
+    (found,) = run(text)
+    assert found["polarity"] == "deny"
+    assert found["speaker_actor"] == "ISR.MIL"
+    assert content(text, found) == "its troops had crossed the Blue Line"
+
+
+def test_according_to(run: Run) -> None:
+    text = "Three shells hit the village overnight, according to the Lebanese army."
+    (found,) = run(text)
+    assert found["cue"] == "according to"
+    assert content(text, found) == "Three shells hit the village overnight"
+    assert found["speaker_actor"] == "LBN.MIL"
+
+
+def test_possessive_office_and_statement(run: Run) -> None:
+    text = "In a statement, Netanyahu's office said the delegation would travel on Sunday."
+    (found,) = run(text)
+    assert found["speaker_actor"] == "ISR.GOV"
+    assert found["anonymous"] is False
+    assert content(text, found) == "the delegation would travel on Sunday"
+
+
+def test_quote_with_speaker_after_and_before(run: Run) -> None:
+    text = '"We are ready to talk," Hezbollah said. He added, "The door is not closed."'
+    first, second = run(text)
+    assert content(text, first) == "We are ready to talk"
+    assert first["speaker_actor"] == "HEZ"
+    assert content(text, second) == "The door is not closed"
+    assert second["speaker_actor"] == "HEZ"  # "He" refers back to the last speaker
+
+
+def test_the_source_added_takes_speaker_and_medium_from_earlier(run: Run) -> None:
+    text = (
+        "A US official told Axios that the envoy would return next week. "
+        '"Nothing has been decided yet," the source added.'
+    )
+    first, second = run(text)
+    assert first["speaker_actor"] == "USA.GOV"
+    assert first["medium"] == "Axios"
+    assert first["anonymous"] is True
+    assert second["cue"] == "added"
+    assert second["speaker_actor"] == "USA.GOV"
+    assert second["anonymous"] is True
+    assert second["medium"] == "Axios"
+
+
+def test_media_report_has_no_speaker_actor(run: Run) -> None:
+    text = "Al Jazeera reported that the talks had stalled."
+    (found,) = run(text)
+    assert found["speaker_actor"] is None
+    assert found["medium"] == "Al Jazeera"
+    assert found["anonymous"] is False
+
+
+def test_two_cues_give_two_statements(run: Run) -> None:
+    text = (
+        "The minister confirmed that the meeting took place, noting that no agreement was reached."
+    )
+    first, second = run(text)
+    assert (first["cue"], second["cue"]) == ("confirmed", "noting")
+    assert content(text, first) == "the meeting took place"
+    assert content(text, second) == "no agreement was reached"
+    assert first["speaker_text"] == second["speaker_text"] == "The minister"
+
+
+def test_compound_speaker_gives_one_statement_per_side(run: Run) -> None:
+    text = "Israel and Lebanon said the ceasefire was holding."
+    found = run(text)
+    assert [s["speaker_actor"] for s in found] == ["ISR", "LBN"]
+    assert {content(text, s) for s in found} == {"the ceasefire was holding"}
+    assert [sp["actor"] for sp in found[0]["speakers"]] == ["ISR", "LBN"]
+
+
+def test_nested_speech_is_its_own_statement(run: Run) -> None:
+    text = "Hezbollah insists that Lebanon informed the mediators that it would not disarm."
+    found = run(text)
+    assert [s["cue"] for s in found] == ["insists", "informed"]
+    assert found[1]["speaker_actor"] == "LBN"
+    assert content(text, found[1]) == "it would not disarm"
+
+
+def test_reportedly_is_unattributed_and_hedged(run: Run) -> None:
+    text = "The army is reportedly preparing a new deployment in the south."
+    (found,) = run(text)
+    assert found["cue"] == "reportedly"
+    assert found["speaker_actor"] is None
+    assert found["anonymous"] is True
+    assert found["hedged"] is True
+
+
+def test_reports_of(run: Run) -> None:
+    text = "The visit came amid reports of a new proposal for the border."
+    (found,) = run(text)
+    assert found["cue"] == "reports"
+    assert content(text, found) == "a new proposal for the border"
+    assert found["speaker_actor"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah demanded a full withdrawal from the hills.",
+        "Washington is pushing for a deal before the end of the month.",
+        "Tehran believes that the talks will fail.",
+        "The talks were held according to a plan agreed last year.",
+    ],
+)
+def test_no_statement_for_directive_stance_or_cognitive_verbs(run: Run, text: str) -> None:
+    assert run(text) == []
+
+
+def test_statements_survive_a_docbin_round_trip(tagged: Callable[[str], Doc]) -> None:
+    text = "The UN said the peacekeepers were unharmed, adding that it had protested."
+    doc = tagged(text)
+    before = list(doc._.statements)
+    assert len(before) == 2
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (back,) = DocBin().from_bytes(data).get_docs(doc.vocab)
+    after = list(back._.statements)
+    # msgpack gives lists back as tuples
+    assert [{**a, "speakers": list(a["speakers"])} for a in after] == before
