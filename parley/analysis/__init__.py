@@ -1,0 +1,1 @@
+"""Analyses over the store: pure functions from store queries to plain data (STYLE.md)."""
