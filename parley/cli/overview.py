@@ -99,6 +99,7 @@ def demo_command(
             out.print(times_table(store.records("times")))
             texts = {d.document.id: d.document.text for d in store.documents(DocumentQuery())}
             out.print(statements_table(store.records("statements"), texts))
+            out.print("Claims by speaker: `parley claims --db FILE [--actor ID] [--issue ID]`.")
             out.print(stats_table(store.stats()))
         finally:
             store.close()
