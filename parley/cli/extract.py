@@ -76,6 +76,8 @@ def extract_command(
 
     if output_format not in FORMATS:
         raise ConfigError(f"--format {output_format!r} is unknown; use one of {', '.join(FORMATS)}")
+    if meta is not None and len(inputs) > 1:
+        raise ConfigError("--meta describes one article; give one input, or sidecar files")
     items = _documents(inputs, meta)
     documents = [i for i in items if not isinstance(i, InputError)]
     failed = [i for i in items if isinstance(i, InputError)]
