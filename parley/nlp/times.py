@@ -188,6 +188,16 @@ class TimeTagger:
         span = _tighten(doc, *_extend(doc, start, end))
         if span is None:
             return []
+        if normalise(span.text, None) is None:  # "November\nMarch 13", "June 17, two days"
+            readable = []
+            for line in _split_at(doc, span, [t.i for t in span if t.is_space]):
+                if normalise(line.text, None) is not None:
+                    readable.append(line)
+                    continue
+                parts = _split_at(doc, line, [t.i for t in line if t.text == ","])
+                readable += [p for p in parts if normalise(p.text, None) is not None]
+            if readable:
+                return readable
         cuts = [t.i for t in span[1:-1] if t.lower_ in _SPLIT_WORDS]
         if not cuts:
             return [span]
@@ -204,6 +214,17 @@ class TimeTagger:
         if whole and not (coordinated and len(readable) == len(pieces)):
             return [span]
         return readable or [span]
+
+
+def _split_at(doc: Doc, span: Span, cuts: list[int]) -> list[Span]:
+    """The tightened parts of ``span`` between the cut tokens."""
+    parts: list[Span] = []
+    piece_start = span.start
+    for cut in [*cuts, span.end]:
+        if cut > piece_start and (part := _tighten(doc, piece_start, cut)) is not None:
+            parts.append(part)
+        piece_start = cut + 1
+    return parts
 
 
 def _date_clock_times(spans: list[Span]) -> None:

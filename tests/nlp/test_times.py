@@ -159,3 +159,13 @@ def test_timeml_option_reads_numbers_the_model_leaves_out(nlp: Language) -> None
     assert found == [("at least 20 more years", "P20Y")]
     doc = tag(nlp, "Talks will continue over the next few days.", timeml=True)
     assert [(s.text, s._.value) for s in doc.spans[SPAN_KEY]] == [("the next few days", "PXD")]
+
+
+def test_an_entity_joining_a_date_and_more_is_split(nlp: Language) -> None:
+    # the model takes "June 17, two days" and "November\nMarch 13, 2025" as one date each
+    assert times(nlp, "The deal was signed on June 17, two days before the vote.") == [
+        ("June 17", "2024-06-17"),
+        ("two days", "P2D"),
+    ]
+    found = times(nlp, "The best week since November\nMarch 13, 2025 (Wire) Stocks fell.")
+    assert ("March 13, 2025", "2025-03-13") in found
