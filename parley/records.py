@@ -156,6 +156,30 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A count of people or incidents: quantity, value, who, place, period and source.
+
+    ``place`` is the actor root of the side counted (``LBN``, ``ISR``); ``part_of`` marks a
+    part of another figure ("including 316 children").
+    """
+
+    quantity: str
+    value: int
+    approx: bool
+    who: str | None
+    place: str | None
+    since: str | None
+    until: str | None
+    source_text: str | None
+    source_actor: str | None
+    part_of: bool
+    number_start: int
+    number_end: int
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one document (the contract of ``extract --format json``).
 
@@ -170,7 +194,7 @@ class Extraction:
     statements: tuple[Statement, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
     positions: tuple[dict[str, Any], ...] = ()
-    figures: tuple[dict[str, Any], ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The records as JSON-ready dicts (``extract --format json``)."""
@@ -205,7 +229,19 @@ class Extraction:
             ],
             "events": list(self.events),
             "positions": list(self.positions),
-            "figures": list(self.figures),
+            "figures": [
+                {
+                    "start": f.evidence.start,
+                    "end": f.evidence.end,
+                    "quantity": f.quantity,
+                    "value": f.value,
+                    "approx": f.approx,
+                    "place": f.place,
+                    "since": f.since,
+                    "until": f.until,
+                }
+                for f in self.figures
+            ],
         }
 
 

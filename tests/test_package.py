@@ -17,6 +17,10 @@ NEEDED = (
     "parley/demo_corpus/seed-002.meta.json",
     "parley/demo_corpus/seed-004.txt",
     "parley/store/migrations/env.py",
+    "parley/nlp/pipeline.cfg",
+    "parley/nlp/figures.toml",
+    "parley/theaters/israel-lebanon.toml",
+    "parley/data/gazetteer-levant.tsv",
     "parley/store/migrations/script.py.mako",
     "parley/store/migrations/versions/0001_initial.py",
 )

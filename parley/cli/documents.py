@@ -74,7 +74,7 @@ def show_command(
         history = store.revisions(doc_id) if revisions else []
         records = {
             kind: store.records(kind, doc_id)
-            for kind in ("actors", "times", "places", "statements")
+            for kind in ("actors", "times", "places", "statements", "figures")
         }
         members = (
             store.documents(DocumentQuery(cluster_id=stored.cluster_id))

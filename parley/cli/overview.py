@@ -18,6 +18,7 @@ from parley.cli.render import (
     actors_table,
     documents_table,
     err,
+    figures_lines,
     out,
     print_json,
     statements_table,
@@ -99,6 +100,7 @@ def demo_command(
             out.print(times_table(store.records("times")))
             texts = {d.document.id: d.document.text for d in store.documents(DocumentQuery())}
             out.print(statements_table(store.records("statements"), texts))
+            out.print(figures_lines(store.records("figures")))
             out.print("Claims by speaker: `parley claims --db FILE [--actor ID] [--issue ID]`.")
             out.print(stats_table(store.stats()))
         finally:

@@ -125,6 +125,14 @@ def records_summary(records: dict[str, list[dict[str, Any]]]) -> Text:
         )
         or "-"
     )
+    lines.append("\nfigures: ", style="bold")
+    lines.append(
+        "; ".join(
+            f"{r['quantity']} {r['value']}@{r['start']} ({r['place'] or '?'})"
+            for r in records.get("figures", [])
+        )
+        or "-"
+    )
     lines.append("\nplaces: ", style="bold")
     lines.append(
         "; ".join(
@@ -154,4 +162,23 @@ def statements_table(rows: list[dict[str, Any]], texts: dict[str, str]) -> Text:
         if row["polarity"] == "deny":
             lines.append(" DENIES", style="bold red")
         lines.append(f": {content}\n")
+    return lines
+
+
+def figures_lines(rows: list[dict[str, Any]]) -> Text:
+    """Figures, one a line: quantity, value, place, period and who gives it."""
+    lines = Text()
+    lines.append("figures (who counts what)\n", style="italic")
+    for row in rows:
+        lines.append(f"{row['document_id']}  ", style="dim")
+        approx = "~" if row["approx"] else ""
+        lines.append(f"{row['quantity']} {approx}{row['value']:,}", style="bold")
+        if row["who"]:
+            lines.append(f" {row['who']}")
+        lines.append(f" · {row['place'] or 'place ?'}")
+        if row["since"]:
+            lines.append(f" · since {row['since']}")
+        if row["source_text"]:
+            lines.append(f" · {row['source_text']}")
+        lines.append("\n")
     return lines

@@ -9,6 +9,7 @@ Confidence is assigned per rule and documented here (docs/records.md repeats it)
 - times: 0.9 with a value; 0.5 when the expression cannot be anchored (value None).
 - statements: 0.9 with a resolved speaker; 0.75 with a speaker outside the theater or a
   media report; 0.6 when hedged ("reportedly").
+- figures: 0.85 with a stated source ("according to the health ministry"), else 0.75.
 - places: a theater place 0.95; a gazetteer entry 0.85; a named place outside the
   gazetteer (no coordinates) 0.4.
 
@@ -28,6 +29,7 @@ from parley.records import (
     Document,
     Evidence,
     Extraction,
+    Figure,
     Mention,
     Place,
     Speaker,
@@ -161,6 +163,29 @@ def _statements(doc: Doc, document: Document, until: int) -> tuple[Statement, ..
     return tuple(statements)
 
 
+def _figures(doc: Doc, document: Document, until: int) -> tuple[Figure, ...]:
+    return tuple(
+        Figure(
+            quantity=item["quantity"],
+            value=int(item["value"]),
+            approx=bool(item["approx"]),
+            who=item["who"],
+            place=item["place"],
+            since=item["since"],
+            until=item["until"],
+            source_text=item["source_text"],
+            source_actor=item["source_actor"],
+            part_of=bool(item["part_of"]),
+            number_start=item["num_start"],
+            number_end=item["num_end"],
+            evidence=Evidence(document.id, item["start"], item["end"]),
+            confidence=0.85 if item["source_text"] else 0.75,
+        )
+        for item in doc._.figures or []
+        if item["end"] <= until
+    )
+
+
 def extraction(doc: Doc, document: Document, theater: Theater) -> Extraction:
     """The records of one processed document."""
     until = complete_until(doc)
@@ -172,4 +197,5 @@ def extraction(doc: Doc, document: Document, theater: Theater) -> Extraction:
         times=_times(doc, document, until),
         places=_places(doc, document, until),
         statements=_statements(doc, document, until),
+        figures=_figures(doc, document, until),
     )

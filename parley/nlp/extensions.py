@@ -5,6 +5,7 @@
 - ``Doc._.statements``: the statements found (a list of plain dicts, see nlp/statements.py);
   a Doc attribute because spaCy keys span attributes by offsets, and two statements of one
   sentence share their evidence span.
+- ``Doc._.figures``: the figures found (plain dicts, see nlp/figures.py).
 - ``Span._.value``: a normalised value (a TIMEX3 value for spans of ``doc.spans["times"]``).
 - ``Span._.timex_type``: ``DATE``, ``TIME``, ``DURATION`` or ``SET`` for time spans.
 - ``Span._.actor``: the theater actor id a mention resolves to, or None (unresolved).
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-DOC_ATTRIBUTES = ("doc_id", "published", "statements")
+DOC_ATTRIBUTES = ("doc_id", "published", "statements", "figures")
 SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind", "rule", "place")
 
 

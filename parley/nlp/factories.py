@@ -70,3 +70,14 @@ def make_statements(nlp: Language, name: str) -> Any:
     from parley.nlp.statements import StatementTagger
 
     return StatementTagger(nlp, name, current_theater())
+
+
+@Language.factory(
+    "parley_figures",
+    assigns=["doc._.figures"],
+    requires=["doc.spans", "doc._.statements", "token.lemma"],
+)
+def make_figures(nlp: Language, name: str) -> Any:
+    from parley.nlp.figures import FigureTagger
+
+    return FigureTagger(nlp, name, current_theater())

@@ -90,4 +90,33 @@ def record_rows(extraction: Extraction, revision: int) -> dict[str, list[dict[st
         }
         for st in extraction.statements
     ]
-    return {"actors": actors, "times": times, "places": places, "statements": statements}
+    figures = [
+        base
+        | {
+            "start": f.evidence.start,
+            "end": f.evidence.end,
+            "confidence": f.confidence,
+            "quantity": f.quantity,
+            "value": f.value,
+            "approx": f.approx,
+            "who": f.who,
+            "place": f.place,
+            "since": f.since,
+            "until": f.until,
+            "source_text": f.source_text,
+            "extra": {
+                "source_actor": f.source_actor,
+                "part_of": f.part_of,
+                "number_start": f.number_start,
+                "number_end": f.number_end,
+            },
+        }
+        for f in extraction.figures
+    ]
+    return {
+        "actors": actors,
+        "times": times,
+        "places": places,
+        "statements": statements,
+        "figures": figures,
+    }

@@ -20,6 +20,7 @@ def test_loaded_pipeline_is_the_pinned_model_plus_parley_components() -> None:
         "parley_places",
         "parley_times",
         "parley_statements",
+        "parley_figures",
     ]
     assert spec.model_components == nlp.pipe_names[:6]
 
