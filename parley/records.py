@@ -180,6 +180,50 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A happening, planned step or proposal: kind (theater table), PLOVER type, who does it
+    (``a``) to or with whom (``b``), the issues, date, place and status.
+
+    ``date`` is a TIMEX3 value of the time attached to the trigger, or None (never the
+    publication date); ``status`` is ``occurred``, ``planned``, ``proposed``, ``claimed``,
+    ``denied`` or ``hypothetical``.
+    """
+
+    kind: str
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    issues: tuple[str, ...]
+    date: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    status: str
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Position:
+    """An actor's stance on an issue (``demand``, ``support``, ``oppose``, ``propose``,
+    ``condition``, ``red_line``) and the issues it says must come first (``requires``)."""
+
+    actor: str
+    issue: str
+    stance: str
+    requires: tuple[str, ...]
+    cue: str
+    cue_start: int
+    cue_end: int
+    date: str | None
+    evidence: Evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one document (the contract of ``extract --format json``).
 
@@ -192,8 +236,8 @@ class Extraction:
     times: tuple[Time, ...] = ()
     places: tuple[Place, ...] = ()
     statements: tuple[Statement, ...] = ()
-    events: tuple[dict[str, Any], ...] = ()
-    positions: tuple[dict[str, Any], ...] = ()
+    events: tuple[Event, ...] = ()
+    positions: tuple[Position, ...] = ()
     figures: tuple[Figure, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -227,8 +271,32 @@ class Extraction:
                 }
                 for st in self.statements
             ],
-            "events": list(self.events),
-            "positions": list(self.positions),
+            "events": [
+                {
+                    "start": e.evidence.start,
+                    "end": e.evidence.end,
+                    "kind": e.kind,
+                    "type": e.type,
+                    "a": list(e.a),
+                    "b": list(e.b),
+                    "issues": list(e.issues),
+                    "date": e.date,
+                    "place": e.place,
+                    "status": e.status,
+                }
+                for e in self.events
+            ],
+            "positions": [
+                {
+                    "start": p.evidence.start,
+                    "end": p.evidence.end,
+                    "actor": p.actor,
+                    "issue": p.issue,
+                    "stance": p.stance,
+                    "requires": list(p.requires),
+                }
+                for p in self.positions
+            ],
             "figures": [
                 {
                     "start": f.evidence.start,

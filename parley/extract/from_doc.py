@@ -10,6 +10,8 @@ Confidence is assigned per rule and documented here (docs/records.md repeats it)
 - statements: 0.9 with a resolved speaker; 0.75 with a speaker outside the theater or a
   media report; 0.6 when hedged ("reportedly").
 - figures: 0.85 with a stated source ("according to the health ministry"), else 0.75.
+- events: 0.8 with an actor in role ``a``, else 0.6.
+- positions: 0.8; a ``condition`` without the issues it requires 0.6.
 - places: a theater place 0.95; a gazetteer entry 0.85; a named place outside the
   gazetteer (no coordinates) 0.4.
 
@@ -27,11 +29,13 @@ from spacy.tokens import Doc, Span
 from parley.records import (
     Actor,
     Document,
+    Event,
     Evidence,
     Extraction,
     Figure,
     Mention,
     Place,
+    Position,
     Speaker,
     Statement,
     Time,
@@ -186,6 +190,49 @@ def _figures(doc: Doc, document: Document, until: int) -> tuple[Figure, ...]:
     )
 
 
+def _events(doc: Doc, document: Document, until: int) -> tuple[Event, ...]:
+    return tuple(
+        Event(
+            kind=item["kind"],
+            type=item["type"],
+            trigger=item["trigger"],
+            trigger_start=item["trigger_start"],
+            trigger_end=item["trigger_end"],
+            a=tuple(item["a"]),
+            b=tuple(item["b"]),
+            issues=tuple(item["issues"]),
+            date=item["date"],
+            place=item["place"],
+            lat=item.get("lat"),
+            lon=item.get("lon"),
+            status=item["status"],
+            evidence=Evidence(document.id, item["start"], item["end"]),
+            confidence=0.8 if item["a"] else 0.6,
+        )
+        for item in doc._.events or []
+        if item["end"] <= until
+    )
+
+
+def _positions(doc: Doc, document: Document, until: int) -> tuple[Position, ...]:
+    return tuple(
+        Position(
+            actor=item["actor"],
+            issue=item["issue"],
+            stance=item["stance"],
+            requires=tuple(item["requires"]),
+            cue=item["cue"],
+            cue_start=item["cue_start"],
+            cue_end=item["cue_end"],
+            date=item.get("date"),
+            evidence=Evidence(document.id, item["start"], item["end"]),
+            confidence=0.8 if item["requires"] or item["stance"] != "condition" else 0.6,
+        )
+        for item in doc._.positions or []
+        if item["end"] <= until
+    )
+
+
 def extraction(doc: Doc, document: Document, theater: Theater) -> Extraction:
     """The records of one processed document."""
     until = complete_until(doc)
@@ -198,4 +245,6 @@ def extraction(doc: Doc, document: Document, theater: Theater) -> Extraction:
         places=_places(doc, document, until),
         statements=_statements(doc, document, until),
         figures=_figures(doc, document, until),
+        events=_events(doc, document, until),
+        positions=_positions(doc, document, until),
     )

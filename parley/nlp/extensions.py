@@ -6,6 +6,8 @@
   a Doc attribute because spaCy keys span attributes by offsets, and two statements of one
   sentence share their evidence span.
 - ``Doc._.figures``: the figures found (plain dicts, see nlp/figures.py).
+- ``Doc._.events``: the events found (plain dicts, see nlp/events.py).
+- ``Doc._.positions``: the positions found (plain dicts, see nlp/positions.py).
 - ``Span._.value``: a normalised value (a TIMEX3 value for spans of ``doc.spans["times"]``).
 - ``Span._.timex_type``: ``DATE``, ``TIME``, ``DURATION`` or ``SET`` for time spans.
 - ``Span._.actor``: the theater actor id a mention resolves to, or None (unresolved).
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-DOC_ATTRIBUTES = ("doc_id", "published", "statements", "figures")
+DOC_ATTRIBUTES = ("doc_id", "published", "statements", "figures", "events", "positions")
 SPAN_ATTRIBUTES = ("value", "timex_type", "actor", "kind", "rule", "place")
 
 

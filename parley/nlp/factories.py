@@ -81,3 +81,25 @@ def make_figures(nlp: Language, name: str) -> Any:
     from parley.nlp.figures import FigureTagger
 
     return FigureTagger(nlp, name, current_theater())
+
+
+@Language.factory(
+    "parley_events",
+    assigns=["doc._.events"],
+    requires=["doc.spans", "doc._.statements", "token.dep", "token.lemma"],
+)
+def make_events(nlp: Language, name: str) -> Any:
+    from parley.nlp.events import EventTagger
+
+    return EventTagger(nlp, name, current_theater())
+
+
+@Language.factory(
+    "parley_positions",
+    assigns=["doc._.positions"],
+    requires=["doc.spans", "doc._.statements", "token.dep", "token.lemma"],
+)
+def make_positions(nlp: Language, name: str) -> Any:
+    from parley.nlp.positions import PositionTagger
+
+    return PositionTagger(nlp, name, current_theater())

@@ -113,10 +113,51 @@ def record_rows(extraction: Extraction, revision: int) -> dict[str, list[dict[st
         }
         for f in extraction.figures
     ]
+    events = [
+        base
+        | {
+            "start": e.evidence.start,
+            "end": e.evidence.end,
+            "confidence": e.confidence,
+            "kind": e.kind,
+            "type": e.type,
+            "a": list(e.a),
+            "b": list(e.b),
+            "issues": list(e.issues),
+            "date": e.date,
+            "place": e.place,
+            "status": e.status,
+            "extra": {
+                "trigger": e.trigger,
+                "trigger_start": e.trigger_start,
+                "trigger_end": e.trigger_end,
+                "lat": e.lat,
+                "lon": e.lon,
+            },
+        }
+        for e in extraction.events
+    ]
+    positions = [
+        base
+        | {
+            "start": p.evidence.start,
+            "end": p.evidence.end,
+            "confidence": p.confidence,
+            "actor": p.actor,
+            "issue": p.issue,
+            "stance": p.stance,
+            "requires": list(p.requires),
+            "date": p.date,
+            "extra": {"cue": p.cue, "cue_start": p.cue_start, "cue_end": p.cue_end},
+        }
+        for p in extraction.positions
+    ]
     return {
         "actors": actors,
         "times": times,
         "places": places,
         "statements": statements,
         "figures": figures,
+        "events": events,
+        "positions": positions,
     }

@@ -21,6 +21,8 @@ def test_loaded_pipeline_is_the_pinned_model_plus_parley_components() -> None:
         "parley_times",
         "parley_statements",
         "parley_figures",
+        "parley_events",
+        "parley_positions",
     ]
     assert spec.model_components == nlp.pipe_names[:6]
 
