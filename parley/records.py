@@ -313,6 +313,43 @@ class Extraction:
         }
 
 
+@dataclass(frozen=True)
+class ContradictionSide:
+    """One side of a contradiction: the record, who stands behind it, where and when.
+
+    ``stance`` is ``asserts`` or ``denies`` for statements and events, the value as written
+    for figures; ``text`` is what the side says (a statement's content, a figure's value and
+    period, an event's summary) and ``evidence`` its sentence.
+    """
+
+    record_kind: str
+    record_id: int
+    stance: str
+    speaker: str | None
+    actor: str | None
+    medium: str | None
+    outlet: str | None
+    published: str | None
+    text: str
+    sentence: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Records of several articles (or speakers) that cannot all be true.
+
+    ``kind`` is ``denial`` (a statement denies what another asserts), ``status`` (an event
+    reported as happened and as denied) or ``figures`` (counts of the same quantity, place and
+    period that differ beyond the tolerance); ``topic`` says what it is about in a few words.
+    """
+
+    kind: str
+    topic: str
+    issues: tuple[str, ...]
+    sides: tuple[ContradictionSide, ...]
+
+
 def extraction_json_schema() -> dict[str, Any]:
     """The JSON Schema of ``extract --format json`` (checked in as docs/extraction.schema.json)."""
     from pydantic import TypeAdapter

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from parley.analysis.topics import issue_patterns, issues_in
 from parley.store import DocumentQuery, Store, StoredDocument
 from parley.theater import Theater
 
@@ -40,20 +41,10 @@ class SpeakerClaims:
     claims: list[Claim] = field(default_factory=list)
 
 
-def _issue_patterns(theater: Theater) -> dict[str, re.Pattern[str]]:
-    return {
-        issue.id: re.compile(
-            r"\b(?:" + "|".join(re.escape(t) for t in issue.triggers) + r")\b", re.IGNORECASE
-        )
-        for issue in theater.issues
-    }
-
-
 def _claim(row: dict[str, Any], doc: StoredDocument, patterns: dict[str, re.Pattern[str]]) -> Claim:
     text = doc.document.text
     content = text[row["content_start"] : row["content_end"]]
     sentence = text[row["start"] : row["end"]]
-    issues = tuple(issue for issue, pattern in patterns.items() if pattern.search(sentence))
     return Claim(
         doc_id=row["document_id"],
         published=doc.document.published,
@@ -67,7 +58,7 @@ def _claim(row: dict[str, Any], doc: StoredDocument, patterns: dict[str, re.Patt
         hedged=bool(row["hedged"]),
         content=content,
         sentence=sentence,
-        issues=issues,
+        issues=issues_in(sentence, patterns),
         start=row["start"],
         end=row["end"],
     )
@@ -87,7 +78,7 @@ def claims(
     keeps statements whose sentence names it (the theater's trigger phrases); ``since``
     keeps documents published on or after that date (undated ones are left out then).
     """
-    patterns = _issue_patterns(theater)
+    patterns = issue_patterns(theater)
     if issue is not None and issue not in patterns:
         from parley.errors import ConfigError
 

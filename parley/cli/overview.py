@@ -7,9 +7,10 @@ import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.text import Text
 
 from parley import __version__
 from parley.cli.ingest import run_ingest, summary
@@ -27,6 +28,9 @@ from parley.cli.render import (
 )
 from parley.ingest.sources import Options
 from parley.settings import default_db_path
+
+if TYPE_CHECKING:
+    from parley.store import Store
 
 
 def stats_command(db: DbOption = None, json_output: JsonOption = False) -> None:
@@ -72,6 +76,29 @@ def info_command(json_output: JsonOption = False) -> None:
         out.print(f"{key:>14}: {value}", markup=False)
 
 
+def _demo_analyses(store: Store) -> None:
+    """The cross-article analyses of the demo store: figures side by side, contradictions."""
+    from parley.analysis.contradictions import contradictions
+    from parley.analysis.figures import reconcile
+    from parley.cli.claims import contradiction_table
+    from parley.cli.figures import figure_group_table
+    from parley.theater import default_theater
+
+    groups = [g for g in reconcile(store) if len(g.reports) > 1]
+    out.print(Text(f"figures reported more than once ({len(groups)} group(s))", style="italic"))
+    for group in groups:
+        out.print(figure_group_table(group))
+    found = contradictions(store, default_theater())
+    out.print(Text(f"contradictions ({len(found)})", style="italic"))
+    for number, item in enumerate(found, 1):
+        out.print(contradiction_table(number, item))
+    out.print(
+        "More: `parley claims`, `parley contradictions`, `parley figures [--plot FILE.png]` "
+        "with `--db FILE`.",
+        markup=False,
+    )
+
+
 def demo_command(
     db: Annotated[
         Path | None,
@@ -101,7 +128,7 @@ def demo_command(
             texts = {d.document.id: d.document.text for d in store.documents(DocumentQuery())}
             out.print(statements_table(store.records("statements"), texts))
             out.print(figures_lines(store.records("figures")))
-            out.print("Claims by speaker: `parley claims --db FILE [--actor ID] [--issue ID]`.")
+            _demo_analyses(store)
             out.print(stats_table(store.stats()))
         finally:
             store.close()

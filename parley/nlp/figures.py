@@ -19,7 +19,10 @@ One figure per number mention that counts people or incidents of a quantity (``k
 3. **Parts**: a number after "including" or "among" is a part of another figure
    (``part_of``); it is emitted, as the gold does, with the quantity of the figure it is part
    of (the one in its sentence, else the first of the closest earlier sentence with figures).
-4. **approx**: an approximation word just before the number ("over", "at least" ...), or
+   A part whose noun names people held or uprooted ("including one hostage", ``people_triggers``)
+   takes the quantity of a figure of its sentence, else its own.
+4. **approx**: an approximation word just before the number ("over", "at least" ...) or
+   just after it ("40-odd", "60-plus"), or
    the previous number's one when the counted words are coordinated ("at least 86 deaths
    and 285 injuries").
 5. **place** (the actor root of the people counted): a demonym or actor in the counted noun
@@ -108,8 +111,10 @@ def parse_number(words: list[str]) -> int | None:
     """The integer a run of number words writes, or None (no value, or not a number).
 
     ``["4,115"]`` -> 4115, ``["1.4", "million"]`` -> 1400000, ``["six"]`` -> 6,
-    ``["a", "hundred"]`` -> 100, ``["twenty", "-", "five"]`` -> 25, ``["dozens"]`` -> None,
-    ``["tens", "of", "thousands"]`` -> None.
+    ``["a", "hundred"]`` -> 100, ``["twenty", "-", "five"]`` -> 25, ``["one", "hundred",
+    "and", "twenty"]`` -> 120, ``["half", "a", "million"]`` -> 500000, ``["one", "and", "a",
+    "half", "million"]`` -> 1500000, ``["1", "500"]`` (digit groups) -> 1500,
+    ``["dozens"]`` -> None, ``["tens", "of", "thousands"]`` -> None.
     """
     lowered = [w.lower() for w in words if w not in ("-", "and")]
     if not lowered or any(w in _VAGUE for w in lowered):
@@ -117,22 +122,37 @@ def parse_number(words: list[str]) -> int | None:
     total = 0.0
     current = 0.0
     seen = False
+    previous_digits: str | None = None  # the previous word, when it was a group of digits
+    skip = False
     for i, word in enumerate(lowered):
-        if (
-            word in ("a", "an")
-            and i + 1 < len(lowered)
-            and (lowered[i + 1] in _SCALES or lowered[i + 1] == "dozen")
-        ):
+        if skip:
+            skip = False
+            continue
+        following = lowered[i + 1] if i + 1 < len(lowered) else ""
+        if word in ("a", "an") and following == "half":  # "one and a half million"
+            continue
+        if word in ("a", "an") and (following in _SCALES or following == "dozen"):
             current += 1
             seen = True
             continue
         abbreviated = _ABBREVIATED_DIGITS.match(word)
+        digits = None
         if _DIGITS.match(word):
-            current += float(word.replace(",", ""))
+            if previous_digits is not None:
+                # "1 500": a group of three digits after a group of one to three
+                if not (re.fullmatch(r"\d{3}", word) and re.fullmatch(r"\d{1,3}", previous_digits)):
+                    return None
+                current = current * 1000 + float(word)
+            else:
+                current += float(word.replace(",", ""))
+            digits = word
         elif abbreviated is not None:
             current += float(abbreviated.group(1)) * _ABBREVIATED[abbreviated.group(2)]
         elif "-" in word and all(part in _UNITS for part in word.split("-")):
             current += sum(_UNITS[part] for part in word.split("-"))
+        elif word == "half":  # "half a million", "two and a half thousand"
+            current += 0.5
+            skip = following in ("a", "an")
         elif word == "dozen":
             current = (current or 1) * 12
         elif word in _UNITS:
@@ -146,6 +166,7 @@ def parse_number(words: list[str]) -> int | None:
                 current = 0.0
         else:
             return None
+        previous_digits = digits
         seen = True
     value = total + current
     if not seen or abs(value - round(value)) > 1e-6:
@@ -160,11 +181,13 @@ class FigureLexicon:
     triggers: dict[str, list[str]]
     takes: dict[str, dict[str, list[str]]]
     approx: list[str]
+    approx_after: frozenset[str]
     negators: frozenset[str]
     skip_entities: frozenset[str]
     skip_after: frozenset[str]
     whole: frozenset[str]
     part: frozenset[str]
+    people_triggers: frozenset[str]
     who: dict[str, str]
     neutral_who: frozenset[str]
     attack_nouns: frozenset[str]
@@ -192,11 +215,13 @@ def figure_lexicon() -> FigureLexicon:
         triggers={name: list(q["triggers"]) for name, q in quantities.items()},
         takes={name: dict(q.get("takes", {})) for name, q in quantities.items()},
         approx=list(numbers["approx"]),
+        approx_after=frozenset(numbers["approx_after"]),
         negators=frozenset(numbers["negators"]),
         skip_entities=frozenset(numbers["skip_entities"]),
         skip_after=frozenset(numbers["skip_after"]),
         whole=frozenset(numbers["whole"]),
         part=frozenset(numbers["part"]),
+        people_triggers=frozenset(numbers["people_triggers"]),
         who={word.lower(): name for name, words in data["who"].items() for word in words},
         neutral_who=frozenset(place["neutral_who"]),
         attack_nouns=frozenset(place["attack_nouns"]),
@@ -230,6 +255,7 @@ class _Found:
     quantity: str | None
     part_of: bool = False
     whole_of: bool = False
+    own: str | None = None  # a part's own trigger quantity ("including one hostage")
     sentence: tuple[int, int] = (0, 0)
 
 
@@ -338,23 +364,40 @@ class FigureTagger:
             or ("-" in lower and all(part in _UNITS for part in lower.split("-")))
         )
 
+    def _is_word_number(self, token: Token) -> bool:
+        """A number written in words below a hundred ("twenty", "twenty-five")."""
+        lower = token.lower_
+        return lower in _UNITS or ("-" in lower and all(p in _UNITS for p in lower.split("-")))
+
     def _numbers(self, doc: Doc, skipped: set[int], approx_ends: set[int]) -> list[_Number]:
         numbers: list[_Number] = []
         i = 0
         n = len(doc)
         while i < n:
             token = doc[i]
-            if not self._is_number_word(token):
+            start = i
+            if _half_a(doc, i):  # "half a million"
+                end = i + 2
+            elif not self._is_number_word(token):
                 i += 1
                 continue
-            start = i
-            if start > 0 and doc[start - 1].lower_ in ("a", "an") and token.lower_ in _SCALES:
-                start -= 1
-            end = i + 1
+            else:
+                if start > 0 and doc[start - 1].lower_ in ("a", "an") and token.lower_ in _SCALES:
+                    start -= 1
+                end = i + 1
             while end < n:
                 nxt = doc[end]
                 if self._is_number_word(nxt):
                     end += 1
+                elif nxt.lower_ == "and" and _half_a(doc, end + 1, "a"):
+                    end += 3  # "one and a half million"
+                elif (
+                    nxt.lower_ == "and"
+                    and doc[end - 1].lower_ in _SCALES
+                    and end + 1 < n
+                    and self._is_word_number(doc[end + 1])
+                ):
+                    end += 2  # "one hundred and twenty"
                 elif (
                     nxt.text == "-"
                     and end + 1 < n
@@ -371,7 +414,12 @@ class FigureTagger:
                     break
             i = end
             words = [t.text for t in doc[start:end]]
-            if any(t.i in skipped or t.ent_type_ in self.lex.skip_entities for t in doc[start:end]):
+            # the model takes "one and a half million" for a DATE: a run with "half" is not one
+            halves = any(t.lower_ == "half" for t in doc[start:end])
+            if any(
+                t.i in skipped or (t.ent_type_ in self.lex.skip_entities and not halves)
+                for t in doc[start:end]
+            ):
                 continue
             if start > 0 and doc[start - 1].lower_ in self.lex.negators:
                 continue
@@ -382,7 +430,9 @@ class FigureTagger:
                 continue
             heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head is t]
             head = heads[-1] if heads else doc[end - 1]
-            numbers.append(_Number(start, end, value, head, start in approx_ends))
+            after = doc[end + 1] if end + 1 < n and doc[end].text == "-" else doc[min(end, n - 1)]
+            approx = start in approx_ends or (end < n and after.lower_ in self.lex.approx_after)
+            numbers.append(_Number(start, end, value, head, approx))
         return numbers
 
     # -- quantity ----------------------------------------------------------------------------
@@ -394,6 +444,17 @@ class FigureTagger:
         takes: dict[int, list[tuple[str, str]]],
     ) -> _Found | None:
         head = number.head
+        if head.dep_ == "nummod" and head.head.i < number.start and head.head.pos_ == "PROPN":
+            return None  # a number that names: "Resolution 2328", "Flight 17"
+        first = head.head
+        if (
+            head.dep_ == "conj"
+            and first.i < number.start
+            and first.like_num
+            and first.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass")
+            and not (first.i > 0 and doc[first.i - 1].lower_ == "between")
+        ):
+            head = first  # "killed 87 and 14 people": 14 counts what 87 counts
         counted = head
         if head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.pos_ in (
             "NOUN",
@@ -402,10 +463,21 @@ class FigureTagger:
         ):
             counted = head.head
         item = _Found(number=number, counted=counted, quantity=None)
-        # the counted noun is a trigger ("4,115 deaths", "lives lost")
+        # the counted noun is a trigger ("4,115 deaths", "lives lost"); a noun of people held
+        # as a part counts for the whole ("killed 11 people, including one hostage")
         if counted.i in triggers and counted.i >= number.start:
-            item.quantity = self._taken(counted, triggers[counted.i], takes)
-            return item
+            if (
+                counted.dep_ == "pobj"
+                and counted.head.lower_ in self.lex.part
+                and (
+                    counted.lower_ in self.lex.people_triggers
+                    or _lemma(counted) in self.lex.people_triggers
+                )
+            ):
+                item.own = triggers[counted.i]
+            else:
+                item.quantity = self._taken(counted, triggers[counted.i], takes)
+                return item
         # the word after the count ("two dead", "491 others injured")
         after_i = max(counted.i, number.end - 1) + 1
         if after_i < len(doc) and after_i in triggers and doc[after_i].pos_ in ("ADJ", "VERB"):
@@ -423,6 +495,18 @@ class FigureTagger:
                 verb = x.head
                 if verb.i in triggers and self._counts_subject(verb, dep):
                     item.quantity = self._taken(x, triggers[verb.i], takes, verb)
+                elif dep in ("nsubj", "nsubjpass"):
+                    # the complement says what happened to the subject: "were reported
+                    # missing", "were found dead", "are registered as refugees"
+                    for child in verb.children:
+                        said = child
+                        if child.dep_ == "prep" and child.lower_ == "as":
+                            said = next((c for c in child.children if c.dep_ == "pobj"), child)
+                        elif child.dep_ not in ("oprd", "acomp"):
+                            continue
+                        if said.i in triggers:
+                            item.quantity = triggers[said.i]
+                            break
                 return item if item.quantity is not None else None
             if dep == "pobj":
                 prep = x.head
@@ -504,6 +588,9 @@ class FigureTagger:
             same = [f for f in found[:k] if f.sentence == item.sentence and f.quantity]
             if same:
                 item.quantity = same[0].quantity
+                continue
+            if item.own is not None:
+                item.quantity = item.own
                 continue
             earlier = [f for f in found[:k] if f.quantity and not f.part_of]
             if earlier:
@@ -785,6 +872,17 @@ class _Context:
 
     def sentence_index_of_token(self, i: int) -> int:
         return bisect_right(self.owners.starts, i) - 1
+
+
+def _half_a(doc: Doc, i: int, first: str = "half") -> bool:
+    """ "half a million" at ``i`` (or, with ``first="a"``, "a half million" of "one and a half
+    million")."""
+    if i + 2 >= len(doc):
+        return False
+    words = [t.lower_ for t in doc[i : i + 3]]
+    if first == "half":
+        return words[0] == "half" and words[1] in ("a", "an") and words[2] in (*_SCALES, "dozen")
+    return words[0] in ("a", "an") and words[1] == "half" and words[2] in (*_SCALES, "dozen")
 
 
 def _of_object(token: Token) -> Token | None:

@@ -198,3 +198,113 @@ def test_records_are_plain_msgpack_data(run: Run) -> None:
         "source_actor",
         "part_of",
     }
+
+
+# -- written number forms and links added for the recall benchmark (benchmarks/figures_recall.py)
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["one", "hundred", "and", "twenty"], 120),
+        (["half", "a", "million"], 500_000),
+        (["one", "and", "a", "half", "million"], 1_500_000),
+        (["two", "and", "a", "half", "thousand"], 2500),
+        (["half", "a", "dozen"], 6),
+        (["1", "500"], 1500),
+        (["12", "5"], None),
+        (["half"], None),
+    ],
+)
+def test_parse_more_written_forms(words: list[str], value: int | None) -> None:
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value", "span"),
+    [
+        (
+            "One hundred and twenty people were killed in the shelling.",
+            "killed",
+            120,
+            "One hundred and twenty",
+        ),
+        (
+            "Half a million people have been displaced by the fighting.",
+            "displaced",
+            500_000,
+            "Half a million",
+        ),
+        (
+            "One and a half million residents fled the region.",
+            "displaced",
+            1_500_000,
+            "One and a half million",
+        ),
+        (
+            "Three hundred and fifty prisoners were freed on Sunday.",
+            "released",
+            350,
+            "Three hundred and fifty",
+        ),
+        ("At least 1 500 people were killed in the offensive.", "killed", 1500, "1 500"),
+    ],
+)
+def test_written_numbers_with_and_and_half(
+    run: Run, text: str, quantity: str, value: int, span: str
+) -> None:
+    figure = only(run(text))
+    assert (figure["quantity"], figure["value"]) == (quantity, value)
+    assert text[figure["num_start"] : figure["num_end"]] == span
+
+
+def test_approximation_after_the_number(run: Run) -> None:
+    found = run("Some 60-plus people were killed, and 40-odd were wounded.")
+    assert [(f["quantity"], f["value"], f["approx"]) for f in found] == [
+        ("killed", 60, True),
+        ("injured", 40, True),
+    ]
+
+
+def test_coordinated_numbers_count_the_same_noun(run: Run) -> None:
+    found = run("The two crashes, which killed 87 and 14 people respectively, shocked the region.")
+    assert [(f["quantity"], f["value"]) for f in found] == [("killed", 87), ("killed", 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value"),
+    [
+        ("Two people were reported missing after the flood.", "missing", 2),
+        ("Three fighters were found dead near the river.", "killed", 3),
+        ("More than 40,000 people are registered as refugees in the region.", "displaced", 40000),
+    ],
+)
+def test_complement_of_the_verb_names_the_quantity(
+    run: Run, text: str, quantity: str, value: int
+) -> None:
+    figure = only(run(text))
+    assert (figure["quantity"], figure["value"]) == (quantity, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value"),
+    [
+        ("The bombing claimed 35 lives in the market.", "killed", 35),
+        ("The blast claimed the lives of 35 people.", "killed", 35),
+        ("Gunmen took 15 hostages at the checkpoint.", "detained", 15),
+        ("Rebels released 15 hostages on Monday.", "released", 15),
+        ("About 9,000 refugees crossed the border last week.", "displaced", 9000),
+    ],
+)
+def test_new_triggers(run: Run, text: str, quantity: str, value: int) -> None:
+    figure = only(run(text))
+    assert (figure["quantity"], figure["value"]) == (quantity, value)
+
+
+def test_a_hostage_among_the_dead_counts_for_the_killed(run: Run) -> None:
+    whole, part = run("Gunmen killed 11 people, including one hostage, in the town.")
+    assert (whole["quantity"], whole["value"]) == ("killed", 11)
+    assert (part["quantity"], part["value"], part["part_of"]) == ("killed", 1, True)
+
+
+def test_a_number_that_names_is_not_a_count(run: Run) -> None:
+    found = run("The strikes killed 12 people, in breach of obligations including Resolution 1701.")
+    assert [(f["quantity"], f["value"]) for f in found] == [("killed", 12)]

@@ -1,0 +1,1 @@
+"""Writers of parley's records and analyses in other formats (charts, event data, graphs)."""
