@@ -8,11 +8,20 @@ import sqlalchemy as sa
 
 from parley.errors import StoreError
 from parley.store import sqlite
-from parley.store.base import DocumentQuery, Match, Revision, Store, StoredDocument, WriteResult
+from parley.store.base import (
+    DocumentQuery,
+    EventCluster,
+    Match,
+    Revision,
+    Store,
+    StoredDocument,
+    WriteResult,
+)
 from parley.store.sql import SqlStore
 
 __all__ = [
     "DocumentQuery",
+    "EventCluster",
     "Match",
     "Revision",
     "SqlStore",

@@ -66,6 +66,21 @@ class WriteResult:
     cluster_members: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class EventCluster:
+    """One happening: the event mentions (row ids of ``events``) that report it.
+
+    ``date`` is the happening's date (TIMEX3) or None; ``extra`` holds what the analysis
+    that made the cluster wants kept (JSON). ``id`` is set when read back from the store.
+    """
+
+    kind: str
+    date: str | None
+    event_ids: tuple[int, ...]
+    extra: dict[str, Any] | None = None
+    id: int | None = None
+
+
 # (source, outcome, document id, reason) of one ingested or refused input.
 LogItem = tuple[str, str, str | None, str | None]
 
@@ -105,5 +120,9 @@ class Store(Protocol):
     def log_items(self, run_id: int, items: list[LogItem]) -> None: ...
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...
+
+    def replace_event_clusters(self, clusters: list[EventCluster]) -> list[int]: ...
+
+    def event_clusters(self) -> list[EventCluster]: ...
 
     def stats(self) -> dict[str, Any]: ...

@@ -11,7 +11,15 @@ import sqlalchemy as sa
 from parley.errors import StoreError
 from parley.records import Document, Extraction
 from parley.store import schema as t
-from parley.store.base import DocumentQuery, LogItem, Match, Revision, StoredDocument, WriteResult
+from parley.store.base import (
+    DocumentQuery,
+    EventCluster,
+    LogItem,
+    Match,
+    Revision,
+    StoredDocument,
+    WriteResult,
+)
 from parley.store.rows import record_rows
 
 # Statements of the per-document hot path, built once (SQLAlchemy then caches their SQL).
@@ -210,6 +218,13 @@ class SqlStore:
                     conn.execute(t.documents.insert(), row)
                 else:
                     conn.execute(_UPDATE_DOCUMENT, {**row, "doc_id": doc.id})
+                    # event clusters point at event rows: the old revision's leave them
+                    old_events = sa.select(t.events.c.id).where(t.events.c.document_id == doc.id)
+                    conn.execute(
+                        t.event_cluster_members.delete().where(
+                            t.event_cluster_members.c.event_id.in_(old_events)
+                        )
+                    )
                     for table in t.RECORD_TABLES.values():
                         conn.execute(table.delete().where(table.c.document_id == doc.id))
                     conn.execute(_DELETE_MINHASH, {"doc_id": doc.id})
@@ -302,6 +317,42 @@ class SqlStore:
             )
 
     # -- overview ------------------------------------------------------------------------
+    def replace_event_clusters(self, clusters: list[EventCluster]) -> list[int]:
+        """Store the clustering of every event mention, replacing the previous one; return
+        the new clusters' ids in order."""
+        ids = []
+        with self.engine.begin() as conn:
+            conn.execute(t.event_cluster_members.delete())
+            conn.execute(t.event_clusters.delete())
+            for cluster in clusters:
+                result = conn.execute(
+                    t.event_clusters.insert(),
+                    {"kind": cluster.kind, "date": cluster.date, "extra": cluster.extra},
+                )
+                cluster_id = _new_id(result)
+                ids.append(cluster_id)
+                conn.execute(
+                    t.event_cluster_members.insert(),
+                    [{"cluster_id": cluster_id, "event_id": e} for e in cluster.event_ids],
+                )
+        return ids
+
+    def event_clusters(self) -> list[EventCluster]:
+        """The stored event clusters with their member event ids, in id order."""
+        members: dict[int, list[int]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(
+                sa.select(t.event_cluster_members).order_by(
+                    t.event_cluster_members.c.cluster_id, t.event_cluster_members.c.event_id
+                )
+            ):
+                members.setdefault(row.cluster_id, []).append(row.event_id)
+            rows = conn.execute(sa.select(t.event_clusters).order_by(t.event_clusters.c.id))
+            return [
+                EventCluster(r.kind, r.date, tuple(members.get(r.id, [])), r.extra, r.id)
+                for r in rows
+            ]
+
     def stats(self) -> dict[str, Any]:
         """Counts per table: documents, clusters, revisions, runs and every record kind."""
         count = sa.func.count()

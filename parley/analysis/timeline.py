@@ -1,0 +1,294 @@
+"""The timeline (`parley timeline`): one event per happening, however many reports name it.
+
+**Clustering.** Event mentions (rows of ``events``) are read in report order, and each joins
+the best compatible cluster or starts one. A mention is compatible with a cluster when:
+
+- the kind is the same and no mention of the cluster lies in the same sentence;
+- the actors agree: the roots of role ``a`` intersect; when either side names no actor, both
+  must carry the same date;
+- the dates agree: both dated and one a prefix of the other (``2025-03`` and ``2025-03-11``);
+  or one undated and reported within ``window_days`` of the other's date (its publication
+  day against the date); or both undated and in one article, or reported within
+  ``window_days`` of each other;
+- the places agree (equal, or either unnamed).
+
+Among compatible clusters the one with the same exact date, most shared actors and most
+shared sentence words wins. A cluster's date is its most precise date; its status the most
+frequent among its mentions (ties: occurred, planned, proposed, claimed, hypothetical,
+denied); its actors, issues and place the union (most frequent first) of its mentions'.
+
+The clustering is stored (``event_clusters``), replacing the previous one, each time it runs:
+mentions and clusters stay apart in the store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from parley.analysis.topics import content_words, overlap, published_day
+from parley.store import DocumentQuery, EventCluster, Store
+
+WINDOW_DAYS = 3
+STATUS_ORDER = ("occurred", "planned", "proposed", "claimed", "hypothetical", "denied")
+
+
+def _root(actor: str) -> str:
+    return actor.split(".")[0]
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one article reports it."""
+
+    record_id: int
+    doc_id: str
+    published: str | None
+    outlet: str | None
+    url: str | None
+    kind: str
+    type: str
+    trigger: str
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    issues: tuple[str, ...]
+    date: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    status: str
+    sentence: str
+    start: int
+    end: int
+
+    @property
+    def roots(self) -> frozenset[str]:
+        return frozenset(_root(x) for x in self.a)
+
+
+@dataclass
+class TimelineEvent:
+    """A happening with every mention that reports it (first report first)."""
+
+    kind: str
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    id: int | None = None
+
+    @property
+    def date(self) -> str | None:
+        dated = [m.date for m in self.mentions if m.date]
+        if not dated:
+            return None
+        longest = max(len(d) for d in dated)
+        return Counter(d for d in dated if len(d) == longest).most_common(1)[0][0]
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+    @property
+    def when(self) -> str:
+        """The date the timeline sorts by: the event's, else its first report's day."""
+        return self.date or (self.first.published or "")[:10]
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
+
+    @property
+    def status(self) -> str:
+        counts = Counter(m.status for m in self.mentions)
+        return min(counts, key=lambda s: (-counts[s], _rank(s)))
+
+    @property
+    def a(self) -> tuple[str, ...]:
+        return _by_frequency(x for m in self.mentions for x in m.a)
+
+    @property
+    def b(self) -> tuple[str, ...]:
+        return _by_frequency(x for m in self.mentions for x in m.b)
+
+    @property
+    def issues(self) -> tuple[str, ...]:
+        return _by_frequency(x for m in self.mentions for x in m.issues)
+
+    @property
+    def place(self) -> EventMention | None:
+        """The mention that names the place (most often named), if any."""
+        named = [m for m in self.mentions if m.place]
+        if not named:
+            return None
+        best = Counter(m.place for m in named).most_common(1)[0][0]
+        return next(m for m in named if m.place == best)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Distinct reporting articles' outlets (document ids where the outlet is unknown)."""
+        return tuple(dict.fromkeys(m.outlet or m.doc_id for m in self.mentions))
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.doc_id for m in self.mentions))
+
+
+def _rank(status: str) -> int:
+    return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
+
+
+def _by_frequency(items: Any) -> tuple[str, ...]:
+    counts = Counter(items)
+    return tuple(sorted(counts, key=lambda x: (-counts[x], x)))
+
+
+def _day(value: str | None) -> date | None:
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return published_day(value)
+    return None
+
+
+def _near(published: str | None, when: str, window_days: int) -> bool:
+    """Whether an undated report lies within the window of a dated happening."""
+    day, reported = _day(when), published_day(published)
+    if reported is None:
+        return False
+    if day is None:  # a month or year: the report falls in it or just after it
+        return (published or "").startswith(when)
+    return day - timedelta(days=window_days) <= reported <= day + timedelta(days=window_days)
+
+
+def _compatible(mention: EventMention, cluster: TimelineEvent, window_days: int) -> bool:
+    if mention.kind != cluster.kind:
+        return False
+    if any(m.doc_id == mention.doc_id and m.start == mention.start for m in cluster.mentions):
+        return False
+    cluster_roots = frozenset(_root(x) for x in cluster.a)
+    cluster_date = cluster.date
+    if mention.roots and cluster_roots:
+        if not mention.roots & cluster_roots:
+            return False
+    elif not (mention.date and cluster_date and mention.date == cluster_date):
+        return False
+    if mention.date and cluster_date:
+        if not (mention.date.startswith(cluster_date) or cluster_date.startswith(mention.date)):
+            return False
+    elif cluster_date:
+        if not _near(mention.published, cluster_date, window_days):
+            return False
+    elif mention.date:
+        if not all(_near(m.published, mention.date, window_days) for m in cluster.mentions):
+            return False
+    elif all(m.doc_id != mention.doc_id for m in cluster.mentions):
+        reported = published_day(mention.published)
+        first = published_day(cluster.first.published)
+        if reported is None or first is None or abs((reported - first).days) > window_days:
+            return False
+    place = cluster.place
+    return mention.place is None or place is None or mention.place == place.place
+
+
+def _affinity(mention: EventMention, cluster: TimelineEvent) -> tuple[bool, int, float]:
+    words = content_words(mention.sentence)
+    return (
+        mention.date is not None and mention.date == cluster.date,
+        len(mention.roots & frozenset(_root(x) for x in cluster.a)),
+        max(overlap(words, content_words(m.sentence)) for m in cluster.mentions),
+    )
+
+
+def cluster_mentions(
+    mentions: list[EventMention], *, window_days: int = WINDOW_DAYS
+) -> list[TimelineEvent]:
+    """Group mentions into happenings (rules in the module doc), in report order."""
+    clusters: list[TimelineEvent] = []
+    for mention in sorted(mentions, key=lambda m: (m.published or "", m.doc_id, m.start)):
+        fitting = [c for c in clusters if _compatible(mention, c, window_days)]
+        if fitting:
+            max(fitting, key=lambda c: _affinity(mention, c)).mentions.append(mention)
+        else:
+            clusters.append(TimelineEvent(mention.kind, mention.type, [mention]))
+    return clusters
+
+
+def event_mentions(store: Store) -> list[EventMention]:
+    """Every event row of the store with its article's date, outlet and sentence."""
+    documents = {d.document.id: d.document for d in store.documents(DocumentQuery())}
+    mentions = []
+    for row in store.records("events"):
+        doc = documents.get(row["document_id"])
+        if doc is None:
+            continue
+        extra = row["extra"] or {}
+        mentions.append(
+            EventMention(
+                record_id=row["id"],
+                doc_id=doc.id,
+                published=doc.published,
+                outlet=doc.outlet,
+                url=doc.url,
+                kind=row["kind"],
+                type=row["type"],
+                trigger=extra.get("trigger", ""),
+                a=tuple(row["a"]),
+                b=tuple(row["b"]),
+                issues=tuple(row["issues"]),
+                date=row["date"],
+                place=row["place"],
+                lat=extra.get("lat"),
+                lon=extra.get("lon"),
+                status=row["status"],
+                sentence=doc.text[row["start"] : row["end"]],
+                start=row["start"],
+                end=row["end"],
+            )
+        )
+    return mentions
+
+
+def _matches(event: TimelineEvent, actor: str | None, issue: str | None, kind: str | None) -> bool:
+    if kind is not None and event.kind != kind:
+        return False
+    if issue is not None and issue not in event.issues:
+        return False
+    if actor is not None:
+        return any(x == actor or x.startswith(actor + ".") for x in (*event.a, *event.b))
+    return True
+
+
+def timeline(
+    store: Store,
+    *,
+    actor: str | None = None,
+    issue: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    window_days: int = WINDOW_DAYS,
+) -> list[TimelineEvent]:
+    """The happenings of the store in date order, filtered; stores the clustering.
+
+    ``since``/``until`` (YYYY-MM-DD, inclusive) compare with the event's date, or with its
+    first report's day when it has none; ``actor`` matches role ``a`` or ``b`` (the id or
+    its parts).
+    """
+    events = cluster_mentions(event_mentions(store), window_days=window_days)
+    ids = store.replace_event_clusters(
+        [
+            EventCluster(
+                e.kind, e.date, tuple(m.record_id for m in e.mentions), {"status": e.status}
+            )
+            for e in events
+        ]
+    )
+    for event, cluster_id in zip(events, ids, strict=True):
+        event.id = cluster_id
+    chosen = [
+        e
+        for e in events
+        if _matches(e, actor, issue, kind)
+        and (since is None or e.when[: len(since)] >= since)
+        and (until is None or e.when[: len(until)] <= until)
+    ]
+    return sorted(chosen, key=lambda e: (e.when, e.first.published or "", e.first.doc_id))

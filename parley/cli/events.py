@@ -1,0 +1,190 @@
+"""`parley timeline` and `parley export events`: happenings in date order, and as event data."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.text import Text
+
+from parley.cli.options import DbOption, db_path
+from parley.cli.render import out, print_json
+from parley.errors import ConfigError
+
+if TYPE_CHECKING:
+    from parley.analysis.timeline import TimelineEvent
+
+TIMELINE_FORMATS = ("table", "json", "csv")
+
+ActorFilter = Annotated[
+    str | None, typer.Option("--actor", help="Only events with this actor (or its parts).")
+]
+IssueFilter = Annotated[str | None, typer.Option("--issue", help="Only events about this issue.")]
+KindFilter = Annotated[
+    str | None, typer.Option("--kind", help="Only this kind (talks, withdrawal, attack ...).")
+]
+SinceFilter = Annotated[
+    str | None, typer.Option("--since", help="On or after this date (YYYY-MM-DD).")
+]
+UntilFilter = Annotated[
+    str | None, typer.Option("--until", help="On or before this date (YYYY-MM-DD).")
+]
+
+
+def _timeline(db: Path | None, **filters: Any) -> list[TimelineEvent]:
+    from parley.analysis.timeline import timeline
+    from parley.store import open_store
+
+    store = open_store(db_path(db))
+    try:
+        return timeline(store, **filters)
+    finally:
+        store.close()
+
+
+def event_dict(event: TimelineEvent) -> dict[str, Any]:
+    place = event.place
+    first = event.first
+    return {
+        "id": event.id,
+        "date": event.date,
+        "when": event.when,
+        "dated": event.dated,
+        "kind": event.kind,
+        "type": event.type,
+        "status": event.status,
+        "a": list(event.a),
+        "b": list(event.b),
+        "issues": list(event.issues),
+        "place": place.place if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "sources": list(event.sources),
+        "documents": list(event.documents),
+        "mentions": len(event.mentions),
+        "first_report": {
+            "document": first.doc_id,
+            "published": first.published,
+            "start": first.start,
+            "end": first.end,
+            "sentence": first.sentence,
+        },
+    }
+
+
+def timeline_lines(events: list[TimelineEvent], title: str = "timeline") -> Text:
+    """Two lines per happening: when, kind, status, who, issues, sources; then the first
+    report's sentence. An undated event shows its first report's day, marked (reported)."""
+    lines = Text()
+    lines.append(f"{title}\n", style="italic")
+    for event in events:
+        when = event.when or "undated"
+        lines.append(f"{when:<10}", style="bold" if event.dated else "italic")
+        if not event.dated and event.when:
+            lines.append(" (reported)", style="italic")
+        lines.append(f"  {event.kind}", style="bold")
+        lines.append(f" [{event.status}]", style="red" if event.status == "denied" else "")
+        who = ", ".join(event.a) or "-"
+        if event.b:
+            who += " → " + ", ".join(event.b)
+        lines.append(f"  {who}")
+        place = event.place
+        if place is not None:
+            lines.append(f" @ {place.place}")
+        if event.issues:
+            lines.append(f" · {', '.join(event.issues)}", style="dim")
+        lines.append(f" · {len(event.sources)} source(s): {', '.join(event.sources)}\n")
+        sentence = " ".join(event.first.sentence.split())
+        if len(sentence) > 200:
+            sentence = sentence[:199] + "…"
+        lines.append(f"    {event.first.doc_id}@{event.first.start}: ", style="dim")
+        lines.append(f"{sentence}\n")
+    return lines
+
+
+def timeline_command(
+    db: DbOption = None,
+    actor: ActorFilter = None,
+    issue: IssueFilter = None,
+    kind: KindFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Events in date order, one per happening however many articles report it, each with its
+    sources and first sentence; undated events stand at their first report's day."""
+    if output_format not in TIMELINE_FORMATS:
+        raise ConfigError(
+            f"--format {output_format!r} is unknown; use one of {', '.join(TIMELINE_FORMATS)}"
+        )
+    events = _timeline(db, actor=actor, issue=issue, kind=kind, since=since, until=until)
+    if output_format == "json":
+        print_json([event_dict(e) for e in events])
+    elif output_format == "csv":
+        writer = csv.writer(sys.stdout)
+        columns = ("id", "when", "dated", "kind", "type", "status", "a", "b", "issues", "place")
+        writer.writerow((*columns, "sources", "first_document", "first_sentence"))
+        for event in events:
+            data = event_dict(event)
+            row = [";".join(v) if isinstance(v, list) else v for v in (data[c] for c in columns)]
+            writer.writerow(
+                (
+                    *row,
+                    ";".join(event.sources),
+                    event.first.doc_id,
+                    " ".join(event.first.sentence.split()),
+                )
+            )
+    elif not events:
+        out.print("No events match; ingest articles first, or widen the filters.")
+    else:
+        out.print(timeline_lines(events, f"timeline: {len(events)} event(s)"))
+
+
+export_app = typer.Typer(
+    help="Write records in formats other tools read (event data, graphs).", no_args_is_help=True
+)
+
+
+@export_app.command("events")
+def export_events_command(
+    db: DbOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="plover (JSON lines) or csv.")
+    ] = "plover",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write to this file (default: standard output).", show_default=False
+        ),
+    ] = None,
+    actor: ActorFilter = None,
+    issue: IssueFilter = None,
+    kind: KindFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+) -> None:
+    """Every event mention as event data: PLOVER-style JSON lines or CSV, with its timeline
+    cluster, coordinates, sentence, document and span."""
+    from parley.export.events import EVENT_WRITERS
+
+    writer = EVENT_WRITERS.get(output_format)
+    if writer is None:
+        raise ConfigError(
+            f"--format {output_format!r} is unknown; use one of {', '.join(EVENT_WRITERS)}"
+        )
+    events = _timeline(db, actor=actor, issue=issue, kind=kind, since=since, until=until)
+    if output is None:
+        writer(events, sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            count = writer(events, stream)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write {output}: {exc.strerror}; choose a writable path"
+        ) from None
+    out.print(f"{count} event mention(s) written to {output}", markup=False)
