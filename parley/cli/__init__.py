@@ -7,7 +7,18 @@ import sys
 import typer
 
 from parley import __version__
-from parley.cli import claims, documents, events, extract, figures, ingest, overview, theater
+from parley.cli import (
+    claims,
+    documents,
+    events,
+    export,
+    extract,
+    figures,
+    ingest,
+    overview,
+    positions,
+    theater,
+)
 from parley.errors import ConfigError, ParleyError
 
 app = typer.Typer(
@@ -28,9 +39,12 @@ app.command("claims")(claims.claims_command)
 app.command("contradictions")(claims.contradictions_command)
 app.command("figures")(figures.figures_command)
 app.command("timeline")(events.timeline_command)
+app.command("positions")(positions.positions_command)
+app.command("deadlocks")(positions.deadlocks_command)
+app.command("commitments")(positions.commitments_command)
 app.command("extract")(extract.extract_command)
 app.command("eval")(extract.eval_command)
-app.add_typer(events.export_app, name="export")
+app.add_typer(export.export_app, name="export")
 app.add_typer(theater.app, name="theater")
 
 

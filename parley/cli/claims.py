@@ -97,8 +97,12 @@ def contradictions_command(
     theater: TheaterOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Who says otherwise: denials of claims, events reported and denied, and figures that
-    disagree, each with both sides' speakers, media, dates and sentences."""
+    """Who says otherwise: claims and their denials, and figures that disagree.
+
+    Each contradiction shows its sides next to each other: speaker, medium, outlet, date
+    and sentence. Kinds: denial (a statement denies another's claim), status (an event
+    reported as happened and as denied), figures (counts of the same thing that differ).
+    """
     from parley.analysis.contradictions import contradictions
     from parley.store import open_store
     from parley.theater import load_theater

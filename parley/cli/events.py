@@ -1,4 +1,4 @@
-"""`parley timeline` and `parley export events`: happenings in date order, and as event data."""
+"""`parley timeline`: happenings in date order, one per happening, with their sources."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ UntilFilter = Annotated[
 ]
 
 
-def _timeline(db: Path | None, **filters: Any) -> list[TimelineEvent]:
+def timeline_events(db: Path | None, **filters: Any) -> list[TimelineEvent]:
     from parley.analysis.timeline import timeline
     from parley.store import open_store
 
@@ -114,13 +114,16 @@ def timeline_command(
     until: UntilFilter = None,
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
-    """Events in date order, one per happening however many articles report it, each with its
-    sources and first sentence; undated events stand at their first report's day."""
+    """Events in date order, one per happening however many articles report it.
+
+    Each event shows its status, actors, place, issues, sources and first sentence; an
+    undated event stands at its first report's day, marked (reported).
+    """
     if output_format not in TIMELINE_FORMATS:
         raise ConfigError(
             f"--format {output_format!r} is unknown; use one of {', '.join(TIMELINE_FORMATS)}"
         )
-    events = _timeline(db, actor=actor, issue=issue, kind=kind, since=since, until=until)
+    events = timeline_events(db, actor=actor, issue=issue, kind=kind, since=since, until=until)
     if output_format == "json":
         print_json([event_dict(e) for e in events])
     elif output_format == "csv":
@@ -142,49 +145,3 @@ def timeline_command(
         out.print("No events match; ingest articles first, or widen the filters.")
     else:
         out.print(timeline_lines(events, f"timeline: {len(events)} event(s)"))
-
-
-export_app = typer.Typer(
-    help="Write records in formats other tools read (event data, graphs).", no_args_is_help=True
-)
-
-
-@export_app.command("events")
-def export_events_command(
-    db: DbOption = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="plover (JSON lines) or csv.")
-    ] = "plover",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", help="Write to this file (default: standard output).", show_default=False
-        ),
-    ] = None,
-    actor: ActorFilter = None,
-    issue: IssueFilter = None,
-    kind: KindFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-) -> None:
-    """Every event mention as event data: PLOVER-style JSON lines or CSV, with its timeline
-    cluster, coordinates, sentence, document and span."""
-    from parley.export.events import EVENT_WRITERS
-
-    writer = EVENT_WRITERS.get(output_format)
-    if writer is None:
-        raise ConfigError(
-            f"--format {output_format!r} is unknown; use one of {', '.join(EVENT_WRITERS)}"
-        )
-    events = _timeline(db, actor=actor, issue=issue, kind=kind, since=since, until=until)
-    if output is None:
-        writer(events, sys.stdout)
-        return
-    try:
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            count = writer(events, stream)
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot write {output}: {exc.strerror}; choose a writable path"
-        ) from None
-    out.print(f"{count} event mention(s) written to {output}", markup=False)

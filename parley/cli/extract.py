@@ -120,6 +120,15 @@ def eval_command(
             "--timeml", help="Tag times by TimeML (TempEval) conventions, not parley's own."
         ),
     ] = False,
+    attribution: Annotated[
+        str,
+        typer.Option(
+            "--attribution",
+            help="Find attributions by PolNeAR's guidelines (stance, cognitive and directive "
+            "verbs too), not parley's own.",
+            metavar="[parley|polnear]",
+        ),
+    ] = "parley",
     json_output: JsonOption = False,
 ) -> None:
     """Score extraction against hand-made gold files, per layer and macro (EVAL.md).
@@ -128,10 +137,20 @@ def eval_command(
     """
     from parley.eval.run import evaluate
     from parley.eval.score import format_table
+    from parley.nlp.pipeline import ATTRIBUTIONS
     from parley.theater import load_theater
 
+    if attribution not in ATTRIBUTIONS:
+        raise ConfigError(
+            f"--attribution {attribution!r} is unknown; use one of {', '.join(ATTRIBUTIONS)}"
+        )
     scores = evaluate(
-        gold_dir, load_theater(theater), layers=layers, workers=workers, timeml=timeml
+        gold_dir,
+        load_theater(theater),
+        layers=layers,
+        workers=workers,
+        timeml=timeml,
+        attribution=attribution,
     )
     if json_output:
         print_json(scores.to_dict())

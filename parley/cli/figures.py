@@ -73,8 +73,11 @@ def figures_command(
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Figures reconciled across reports: one table per quantity, place and period, with the
-    spread and the values that disagree (≠)."""
+    """Figures reconciled across reports, with their spread and disagreements.
+
+    One table per quantity, place, people counted and period; values that disagree with
+    another report of about the same day are marked ≠. --plot draws the chart.
+    """
     from parley.analysis.figures import reconcile, series
     from parley.export.charts import figures_chart
     from parley.store import open_store
