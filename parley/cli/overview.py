@@ -77,11 +77,18 @@ def info_command(json_output: JsonOption = False) -> None:
 
 
 def _demo_analyses(store: Store) -> None:
-    """The cross-article analyses of the demo store: figures side by side, contradictions."""
+    """The cross-article analyses of the demo store: figures side by side, contradictions,
+    the timeline, positions, deadlocks and commitments."""
+    from parley.analysis.commitments import commitments
     from parley.analysis.contradictions import contradictions
+    from parley.analysis.deadlocks import deadlocks
     from parley.analysis.figures import reconcile
+    from parley.analysis.positions import histories
+    from parley.analysis.timeline import timeline
     from parley.cli.claims import contradiction_table
+    from parley.cli.events import timeline_lines
     from parley.cli.figures import figure_group_table
+    from parley.cli.positions import commitments_lines, deadlock_lines, matrix_table, shifts_lines
     from parley.theater import default_theater
 
     groups = [g for g in reconcile(store) if len(g.reports) > 1]
@@ -92,9 +99,22 @@ def _demo_analyses(store: Store) -> None:
     out.print(Text(f"contradictions ({len(found)})", style="italic"))
     for number, item in enumerate(found, 1):
         out.print(contradiction_table(number, item))
+    events = timeline(store)
+    out.print(timeline_lines(events, f"timeline: {len(events)} event(s)"))
+    held = histories(store)
+    if held:
+        out.print(matrix_table(held))
+        out.print(shifts_lines(held))
+    locks = deadlocks(store)
+    out.print(Text(f"deadlocks ({len(locks)})", style="italic"))
+    for number, lock in enumerate(locks, 1):
+        out.print(deadlock_lines(number, lock))
+    promised = commitments(store)
+    out.print(Text(f"commitments ({len(promised)})", style="italic"))
+    out.print(commitments_lines(promised))
     out.print(
-        "More: `parley claims`, `parley contradictions`, `parley figures [--plot FILE.png]` "
-        "with `--db FILE`.",
+        "More with `--db FILE`: parley claims, contradictions, figures [--plot FILE.png], "
+        "timeline, positions, deadlocks, commitments, export events|graph.",
         markup=False,
     )
 
