@@ -19,6 +19,7 @@ position with stance ``propose``, or an event of kind ``proposal``) as candidate
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -124,7 +125,8 @@ def _edge(graph: nx.DiGraph[Node], source: Node, target: Node) -> Edge:
 
 
 def proposals(store: Store, stated: list[Stated] | None = None) -> list[Proposal]:
-    """Proposals in the store: positions with stance ``propose`` and ``proposal`` events."""
+    """Proposals in the store: positions with stance ``propose`` and ``proposal`` events,
+    one per sentence."""
     found = [
         Proposal(s.actor, (s.issue,), s.date, s.doc_id, s.sentence, s.start, s.end, "position")
         for s in (stated if stated is not None else stated_positions(store))
@@ -144,7 +146,16 @@ def proposals(store: Store, stated: list[Stated] | None = None) -> list[Proposal
         for m in event_mentions(store)
         if m.kind == "proposal"
     ]
-    return sorted(found, key=lambda p: (p.date or "", p.doc_id, p.start))
+    merged: dict[tuple[str, int], Proposal] = {}
+    for offer in found:  # a sentence that is both a position and an event is one proposal
+        key = (offer.doc_id, offer.start)
+        held = merged.get(key)
+        if held is None:
+            merged[key] = offer
+        else:
+            issues = tuple(dict.fromkeys((*held.issues, *offer.issues)))
+            merged[key] = dataclasses.replace(held, issues=issues, actor=held.actor or offer.actor)
+    return sorted(merged.values(), key=lambda p: (p.date or "", p.doc_id, p.start))
 
 
 def deadlocks(store: Store, *, max_length: int = MAX_LENGTH) -> list[Deadlock]:

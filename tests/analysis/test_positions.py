@@ -88,7 +88,7 @@ def test_mutual_preconditions_are_a_deadlock_with_evidence_and_a_way_out(store) 
         "three",
         "2025-03-05",
         positions=[_position("three", 0, "USA.GOV", "withdrawal", stance="propose")],
-        events=[_event("three", 0, "proposal", "proposed", None, a=("FRA",))],
+        events=[_event("three", 80, "proposal", "proposed", None, a=("FRA",))],
     )
     found = deadlocks(store)
     assert len(found) == 1
