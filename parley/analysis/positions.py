@@ -1,8 +1,10 @@
 """Positions over time (`parley positions`): what each party wants on each issue, and when
 that changed.
 
-Every position record becomes a :class:`Stated` with its date: the time expression the
-component attached, else the article's publication day. Positions are kept per party (the
+Every position record becomes a :class:`Stated` with the day it was expressed: the day the
+component attached when it is a calendar day at most ``RECENT_DAYS`` before the article
+("on Monday, Israel demanded ..."), else the article's publication day (a year or a distant
+date in the sentence dates its topic, not the stance). Positions are kept per party (the
 actor's root: ``ISR.GOV`` speaks for ``ISR``) and issue, in date order. A **shift** is a
 change of stance or of ``requires`` between two consecutive dated statements of one party
 on one issue, with both pieces of evidence. The **matrix** holds, per party and issue, the
@@ -12,8 +14,23 @@ latest stance with its evidence and whether it shifted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from parley.analysis.topics import published_day
 from parley.store import DocumentQuery, Store
+
+RECENT_DAYS = 31
+
+
+def stance_day(attached: str | None, published: str | None) -> str | None:
+    """The day a stance was expressed (rule in the module doc)."""
+    reported = published_day(published)
+    own = published_day(attached) if attached and len(attached) == 10 else None
+    if reported is None:
+        return own.isoformat() if own else None
+    if own is not None and reported - timedelta(days=RECENT_DAYS) <= own <= reported:
+        return own.isoformat()
+    return reported.isoformat()
 
 
 def party(actor: str) -> str:
@@ -99,7 +116,7 @@ def stated_positions(store: Store) -> list[Stated]:
                 issue=row["issue"],
                 stance=row["stance"],
                 requires=tuple(row["requires"]),
-                date=row["date"] or (doc.published or "")[:10] or None,
+                date=stance_day(row["date"], doc.published),
                 doc_id=doc.id,
                 outlet=doc.outlet,
                 published=doc.published,

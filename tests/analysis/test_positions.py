@@ -224,3 +224,14 @@ def test_cli_positions_deadlocks_commitments_and_graph(cli, tmp_path) -> None:
     assert dot.startswith("digraph preconditions {") and dot.count('color="red"') == 2
     assert '"ISR:withdrawal" -> "HEZ:disarmament"' in dot
     assert cli("deadlocks", "--format", "xml").code == 2
+
+
+def test_stance_day() -> None:
+    from parley.analysis.positions import stance_day
+
+    assert stance_day("2025-03-10", "2025-03-11T09:00:00") == "2025-03-10"  # "on Monday"
+    assert stance_day("1967", "2025-03-11") == "2025-03-11"  # the topic's year
+    assert stance_day("2024-01-05", "2025-03-11") == "2025-03-11"  # a distant date
+    assert stance_day("2025-04-01", "2025-03-11") == "2025-03-11"  # a future date
+    assert stance_day("PRESENT_REF", None) is None
+    assert stance_day("2025-03-10", None) == "2025-03-10"
