@@ -7,7 +7,8 @@ Runs ``load_pipeline()`` and then ``StatementTagger`` over every document of the
 layout), converts each statement to the gold format and prints the scorer's table for the
 ``statements`` layer, then the time of the pipeline and of the statements component in ms per
 1000 words and their ratio. ``--cache`` keeps the parsed documents in a DocBin so that later
-runs only time the component; ``--show-errors`` lists unmatched statements.
+runs only time the component; ``--show-errors`` lists unmatched statements; ``--guidelines
+polnear`` runs the component by PolNeAR's guidelines (as ``parley eval --attribution polnear``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, DocBin
 from parley.eval.gold import GoldDoc, load_gold_dir
 from parley.eval.score import format_table, match_records, score
 from parley.nlp.pipeline import load_pipeline
-from parley.nlp.statements import StatementTagger
+from parley.nlp.statements import GUIDELINES, StatementTagger
 from parley.theater import default_theater
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
@@ -75,12 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--cache", type=Path, default=None, help="DocBin of parsed documents")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument(
+        "--guidelines", choices=GUIDELINES, default="parley", help="of the statements component"
+    )
     args = parser.parse_args(argv)
     golds = load_gold_dir(args.gold_dir)
     lines: list[str] = []
     docs, pipeline_seconds, bare_seconds = parse(golds, args.cache, lines)
     nlp = load_pipeline(components=[])
-    tagger = StatementTagger(nlp, "parley_statements", default_theater())
+    tagger = StatementTagger(
+        nlp, "parley_statements", default_theater(), guidelines=args.guidelines
+    )
     began = time.perf_counter()
     for doc in docs:
         tagger(doc)

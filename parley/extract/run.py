@@ -20,10 +20,19 @@ class Extractor:
     """parley's pipeline for one theater; ``extract`` turns documents into records."""
 
     def __init__(
-        self, theater: Theater | None = None, nlp: Language | None = None, *, timeml: bool = False
+        self,
+        theater: Theater | None = None,
+        nlp: Language | None = None,
+        *,
+        timeml: bool = False,
+        attribution: str = "parley",
     ) -> None:
         self.theater = theater or default_theater()
-        self.nlp = nlp if nlp is not None else load_pipeline(self.theater, timeml=timeml)
+        self.nlp = (
+            nlp
+            if nlp is not None
+            else load_pipeline(self.theater, timeml=timeml, attribution=attribution)
+        )
         # document id -> why extraction failed; such a document is left out of the stream
         self.failures: dict[str, str] = {}
         # parley's own components (plain callables) report through the default handler;

@@ -63,13 +63,16 @@ def make_times(nlp: Language, name: str, timeml: bool) -> Any:
 
 @Language.factory(
     "parley_statements",
+    default_config={"guidelines": "parley"},
     assigns=["doc._.statements", "doc.spans"],
     requires=["doc.spans", "token.dep", "token.lemma"],
 )
-def make_statements(nlp: Language, name: str) -> Any:
+def make_statements(nlp: Language, name: str, guidelines: str) -> Any:
+    """``guidelines`` is "parley" (ANNOTATION.md: speech acts only) or "polnear" (PolNeAR's
+    attributions: stance, cognitive and directive verbs, questions, polls and nouns too)."""
     from parley.nlp.statements import StatementTagger
 
-    return StatementTagger(nlp, name, current_theater())
+    return StatementTagger(nlp, name, current_theater(), guidelines=guidelines)
 
 
 @Language.factory(

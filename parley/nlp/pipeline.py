@@ -14,6 +14,9 @@ from parley.errors import ConfigError
 from parley.nlp import extensions, factories
 from parley.theater import Theater
 
+#: Guidelines the statements component can follow (``load_pipeline(attribution=...)``).
+ATTRIBUTIONS: tuple[str, ...] = ("parley", "polnear")
+
 
 @dataclass(frozen=True)
 class PipelineSpec:
@@ -47,15 +50,23 @@ def load_pipeline(
     *,
     components: list[str] | None = None,
     timeml: bool = False,
+    attribution: str = "parley",
 ) -> Language:
     """The English model with parley's components (all, or the named ones) added.
 
     ``timeml`` makes the times component follow TimeML (TempEval) conventions instead of
     parley's annotation guidelines: frequencies, vague references and times of day too.
+    ``attribution`` ("parley" or "polnear") picks the guidelines of the statements component:
+    "polnear" finds attributions by PolNeAR's guidelines (stance, cognitive and directive verbs,
+    questions, polls, nominal cues too), not only parley's speech acts.
 
     Loads offline from the installed model package; a missing or different model is a
     ConfigError that says how to install the pinned one.
     """
+    if attribution not in ATTRIBUTIONS:
+        raise ConfigError(
+            f"attribution {attribution!r} is unknown; use one of {', '.join(ATTRIBUTIONS)}"
+        )
     spec = pipeline_spec()
     extensions.register()
     try:
@@ -76,6 +87,8 @@ def load_pipeline(
         config = dict(spec.component_configs[name])
         if timeml and name == "parley_times":
             config["timeml"] = True
+        if name == "parley_statements" and attribution != "parley":
+            config["guidelines"] = attribution
         nlp.add_pipe(config.pop("factory"), name=name, config=config)
     nlp.batch_size = spec.batch_size
     return nlp

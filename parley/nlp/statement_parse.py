@@ -105,6 +105,8 @@ def _clause_content(verb: Token) -> tuple[int, int] | None:
         )
     head = verb.head
     if verb.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in lex.CUE_LEMMAS:  # 'he said: "I hope not"': the head is the cue
+            return None
         if head.i < verb.i and _set_off(doc, verb.left_edge.i - 1):
             start, end = head.left_edge.i, verb.left_edge.i
         elif verb.dep_ == "parataxis" and head.i > verb.i:
@@ -373,3 +375,188 @@ def _evidence(doc: Doc, token: Token, owners: Owners) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# -- PolNeAR's guidelines -----------------------------------------------------------------------
+def _tokens_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return lex.trim_content(doc_text(doc), *_strip_mark(doc, start, end))
+
+
+def _evidence_subject(verb: Token) -> bool:
+    """The verb's subject is a poll, study, report or the like ("a CNN poll shows")."""
+    for child in verb.children:
+        if child.dep_ in lex.SUBJECT_DEPS:
+            words = [t for t in child.subtree if t.i <= child.i]
+            return any(t.lemma_.lower() in lex.EVIDENCE_NOUNS for t in words)
+    return False
+
+
+def _polnear_content(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """Content of a verb cue by PolNeAR's guidelines: the that-clause or quote; the whole
+    clause of a raising verb or an agentless passive ("Carson appears to be slipping", "Clinton
+    is expected to win"); else an infinitive ("plans to run"), an object ("endorsed Cruz") or
+    a prepositional object ("called for a ban")."""
+    doc = verb.doc
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    passive = any(c.dep_ in lex.PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children)
+    agent = any(c.dep_ == "agent" for c in children)
+    complement = any(
+        c.dep_ in ("xcomp", "acomp", "ccomp", "oprd", "attr")
+        or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+        for c in children
+        if c.i > verb.i
+    )
+    if lemma in lex.POLNEAR_RAISING or (passive and subject is not None and complement):
+        if subject is None or not complement:
+            return None
+        if subject.lower_ in lex.RELATIVES:
+            return _tokens_chars(doc, verb.i, verb.right_edge.i + 1)
+        return _tokens_chars(doc, subject.left_edge.i, verb.right_edge.i + 1)
+    del agent
+    clause = _clause_content(verb)
+    if clause is not None:
+        return clause
+    later = [c for c in children if c.i > verb.i]
+    if lemma in lex.SPEECH_VERBS:  # "said cutting that output must be ...": the parse's xcomp
+        xcomp = next((c for c in later if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if xcomp is None:
+            return None
+        return _tokens_chars(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
+    xcomp = next((c for c in later if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is not None and lemma not in ("show", "find", "put", "rank", "list", "peg"):
+        return _tokens_chars(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
+    if lemma in lex.POLNEAR_CLAUSE_ONLY and not _evidence_subject(verb):
+        if lemma == "see":  # "sees Trump as a risk"
+            obj = next((c for c in later if c.dep_ == "dobj"), None)
+            prep = next((c for c in later if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if obj is not None and prep is not None:
+                return _tokens_chars(doc, obj.left_edge.i, prep.right_edge.i + 1)
+        return None
+    obj = next((c for c in later if c.dep_ in ("dobj", "attr")), None)
+    if obj is not None:
+        end = obj.right_edge.i + 1
+        for sibling in later:
+            if sibling.i > obj.i and (
+                sibling.dep_ in lex.NP_TAIL_DEPS
+                or (sibling.dep_ == "prep" and sibling.lower_ in ("as", "at", "for"))
+            ):
+                end = max(end, sibling.right_edge.i + 1)
+        return _tokens_chars(doc, obj.left_edge.i, end)
+    prep = next(
+        (c for c in later if c.dep_ == "prep" and c.lower_ in lex.POLNEAR_PREPS),
+        None,
+    )
+    if prep is not None:
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objects:
+            return _tokens_chars(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    return None
+
+
+def _polnear_noun_content(noun: Token) -> tuple[int, int] | None:
+    """Content of a noun cue: its that-clause ("the claim that ..."), infinitive ("his pledge
+    to ..."), prepositional object ("calls for ...", "criticism of ..."), or the clause of
+    "His concern is that ..."."""
+    doc = noun.doc
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return _subtree_chars(doc, child)
+        if child.dep_ == "acl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            return _tokens_chars(doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "prep" and child.lower_ in lex.POLNEAR_NOUN_PREPS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _tokens_chars(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        clause = next(
+            (c for c in head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.i), None
+        )
+        if clause is not None:
+            return _subtree_chars(doc, clause)
+    return None
+
+
+def _polnear_noun_speaker(noun: Token) -> Token | None:
+    """Who holds a noun cue: a possessive ("his claim"), an agent ("calls by Democrats"), a
+    name before the noun ("Republican criticism", "Trump's") or the subject of a light verb
+    ("He made the observation that")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "among"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod") and (
+            child.pos_ == "PROPN" or child.ent_type_ in ("NORP", "PERSON", "ORG")
+        ):
+            return child
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in head.children if c.dep_ in lex.SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _polnear_adjective_content(adjective: Token) -> tuple[int, int] | None:
+    """Content of an attitude adjective: "concerned that ...", "eager to ...", "proud of ..."."""
+    doc = adjective.doc
+    for child in adjective.rights:
+        if child.dep_ == "ccomp":
+            return _subtree_chars(doc, child)
+        if child.dep_ == "xcomp":
+            return _tokens_chars(doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "prep" and child.lower_ in lex.POLNEAR_NOUN_PREPS | {"with", "at"}:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _tokens_chars(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    return None
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotation marks (“…”, "…", ''…''), paragraph by
+    paragraph; a quote left open runs to the end of its paragraph (a quote that goes on in
+    the next paragraph opens it again)."""
+    regions: list[tuple[int, int]] = []
+    for match in lex.PARAGRAPH_RE.finditer(text):
+        start, paragraph = match.start(), match.group()
+        opened: int | None = None
+        for mark in lex.QUOTE_MARK_RE.finditer(paragraph):
+            char = mark.group()
+            if opened is None and char != "”":
+                opened = start + mark.end()
+            elif opened is not None and char != "“":
+                regions.append((opened, start + mark.start()))
+                opened = None
+        if opened is not None:
+            regions.append((opened, start + len(paragraph)))
+    return regions
+
+
+def _quote_beside(verb: Token) -> tuple[int, int] | None:
+    """The quote that a speech verb tags when the parse did not attach it: one that ends just
+    before the speaker and the verb ('"Like this. Or that," Smith said'), or that opens right
+    after the verb ('Smith said: "..."')."""
+    text = doc_text(verb.doc)
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    after = verb.idx + len(verb.text)
+    line_end = text.find("\n", after)
+    if line_end < 0:
+        line_end = len(text)
+    for start, end in _quoted_regions(text[line_start:line_end]):
+        start, end = start + line_start, end + line_start
+        gap = text[end : verb.idx]
+        if 0 < len(gap) <= 60 and not lex.QUOTE_RE.search(gap[2:]) and "." not in gap[2:]:
+            return lex.trim_content(text, start, end)
+        if 0 <= start - after <= 4 and not text[after:start].strip(" ,:\"“'"):
+            return lex.trim_content(text, start, end)
+    return None

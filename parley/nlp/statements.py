@@ -51,7 +51,13 @@ from parley.nlp.statement_parse import (
     _np_content,
     _on_line,
     _phrase,
+    _polnear_adjective_content,
+    _polnear_content,
+    _polnear_noun_content,
+    _polnear_noun_speaker,
+    _quote_beside,
     _quoted,
+    _quoted_regions,
     _speaker_heads,
     _subtree_chars,
     doc_text,
@@ -59,6 +65,8 @@ from parley.nlp.statement_parse import (
 from parley.theater import Theater
 
 Statement = dict[str, Any]
+#: What the component can follow: parley's ANNOTATION.md, or PolNeAR's guidelines.
+GUIDELINES: tuple[str, ...] = ("parley", "polnear")
 
 
 @dataclass
@@ -92,10 +100,16 @@ class _Found:
 class StatementTagger:
     """Finds statements and sets ``doc.spans["statements"]`` (rules in the module doc)."""
 
-    def __init__(self, nlp: Language, name: str, theater: Theater) -> None:
+    def __init__(
+        self, nlp: Language, name: str, theater: Theater, *, guidelines: str = "parley"
+    ) -> None:
+        if guidelines not in GUIDELINES:
+            raise ValueError(f"guidelines {guidelines!r} is unknown; use one of {GUIDELINES}")
         extensions.register()
         self.name = name
         self.theater = theater
+        self.guidelines = guidelines
+        self.polnear = guidelines == "polnear"
         self._outlets: dict[str, str] = {}
         for outlet in theater.media:
             for alias in {outlet.name, *outlet.aliases}:
@@ -108,16 +122,28 @@ class StatementTagger:
         self._group_nouns = {n.lower() for n in theater.lexicon.group_nouns}
         self._ids = {actor.id for actor in theater.actors}
         self._matcher = Matcher(nlp.vocab)
-        verbs = sorted(lex.SPEECH_VERBS | lex.FRAME_VERBS | lex.QUOTE_ONLY_VERBS)
-        self._matcher.add("VERB", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self._speech = lex.SPEECH_VERBS | lex.FRAME_VERBS | lex.QUOTE_ONLY_VERBS
+        verbs = sorted(self._speech | (lex.POLNEAR_VERBS if self.polnear else frozenset()))
+        self._matcher.add(
+            "VERB",
+            [
+                [{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}],
+                [{"LOWER": {"IN": sorted(lex.LEMMA_FIXES)}, "POS": {"IN": ["VERB", "AUX"]}}],
+            ],
+        )
         self._matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
         self._matcher.add("ADVERB", [[{"LOWER": {"IN": sorted(lex.HEDGE_ADVERBS)}}]])
         self._matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(lex.REPORT_NOUNS)}, "POS": "NOUN"}]])
+        labels = ["VERB", "ACCORDING", "ADVERB", "NOUN"]
+        if self.polnear:
+            nouns = sorted(lex.POLNEAR_NOUNS)
+            self._matcher.add("PNOUN", [[{"LEMMA": {"IN": nouns}, "POS": "NOUN"}]])
+            adjectives = sorted(lex.POLNEAR_ADJECTIVES)
+            self._matcher.add("ADJ", [[{"LOWER": {"IN": adjectives}, "POS": "ADJ"}]])
+            labels += ["PNOUN", "ADJ"]
         # match ids are string hashes; keep their names here, since docs may come with
         # another vocab (a DocBin read back)
-        self._labels = {
-            nlp.vocab.strings.add(label): label for label in ("VERB", "ACCORDING", "ADVERB", "NOUN")
-        }
+        self._labels = {nlp.vocab.strings.add(label): label for label in labels}
 
     # -- the component --------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -142,6 +168,10 @@ class StatementTagger:
                 item = self._according(doc, token, doc[end - 1], owners)
             elif label == "NOUN":
                 item = self._report_noun(doc, token, owners)
+            elif label == "PNOUN":
+                item = self._polnear_noun(doc, token, owners)
+            elif label == "ADJ":
+                item = self._polnear_adjective(doc, token, owners)
             else:
                 adverbs.append(token)
             if item is not None:
@@ -150,6 +180,10 @@ class StatementTagger:
             item = self._adverb(doc, adverb, found, owners)
             if item is not None:
                 found.append(item)
+        if self.polnear:
+            found.extend(self._colon_lines(doc, owners))
+            regions = _quoted_regions(doc_text(doc))
+            found = [f for f in _outermost(found) if not _inside(f.cue_start, regions)]
         found.sort(key=lambda f: (f.cue_start, f.content[0]))
         records = self._emit(doc, found, owners)
         doc._.statements = records
@@ -162,26 +196,45 @@ class StatementTagger:
         return doc
 
     # -- cues -------------------------------------------------------------------------------
-    def _verb(self, doc: Doc, verb: Token, owners: Owners) -> _Found | None:
-        lemma = verb.lemma_.lower()
-        if any(c.dep_ == "neg" for c in verb.children):
-            return None
+    def _speech_content(
+        self, doc: Doc, verb: Token, lemma: str, owners: Owners
+    ) -> tuple[tuple[int, int] | None, int, str]:
+        """(content, cue end, polarity) of a speech-act verb by parley's own guidelines."""
         cue_end = verb.idx + len(verb.text)
         content = _clause_content(verb)
         polarity = "deny" if lemma in lex.DENY_VERBS else "assert"
         if lemma in lex.FRAME_VERBS:
             framed = _framed(verb, lemma)
             if framed is None:
-                return None
+                return None, cue_end, polarity
             content, cue_end, polarity = framed[0], framed[1], framed[2] or polarity
         elif lemma in lex.QUOTE_ONLY_VERBS:
+            content = content or _quote_beside(verb)
             if content is None or not _quoted(doc, content):
-                return None
+                return None, cue_end, polarity
         elif content is None and lemma in lex.NP_VERBS:
             content = _np_content(verb)
         if content is None and lemma in ("say", "add", "tell", "state", "declare"):
             content = _adjacent_quote(doc, verb, owners)
+        if content is None and lemma in lex.QUOTE_VERBS:
+            content = _quote_beside(verb)
+        return content, cue_end, polarity
+
+    def _verb(self, doc: Doc, verb: Token, owners: Owners) -> _Found | None:
+        lemma = lex.LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
+        if not self.polnear and any(c.dep_ == "neg" for c in verb.children):
+            return None
+        content: tuple[int, int] | None = None
+        cue_end = verb.idx + len(verb.text)
+        polarity = "deny" if lemma in lex.DENY_VERBS else "assert"
+        if lemma in self._speech:
+            content, cue_end, polarity = self._speech_content(doc, verb, lemma, owners)
+        if content is None and self.polnear and lemma in lex.CUE_LEMMAS:
+            content = _polnear_content(verb, lemma)
         bounds = _line(doc, verb, owners)
+        if content is not None and _beside(doc, content, bounds):
+            # a quote the parser split off into sentences of its own: keep it whole
+            bounds = (content[0], bounds[1])
         content = _clip(doc, content, bounds)
         if content is None:
             return None
@@ -197,10 +250,97 @@ class StatementTagger:
             polarity=polarity,
             hedged=lemma in lex.HEDGE_VERBS or passive,
         )
-        heads = [_on_line(doc, h, verb, bounds[0]) for h in _speaker_heads(verb, passive)]
+        raising = self.polnear and lemma in lex.POLNEAR_RAISING
+        subjects = [] if raising else _speaker_heads(verb, passive)
+        heads = [_on_line(doc, h, verb, bounds[0]) for h in subjects]
         item.speakers = [self._speaker(doc, h, owners) for h in heads if h is not None]
         item.medium = self._medium(doc, verb, item, owners)
         return item
+
+    def _polnear_noun(self, doc: Doc, noun: Token, owners: Owners) -> _Found | None:
+        """A noun cue by PolNeAR's guidelines ("his claim that ...", "calls for ...")."""
+        if noun.dep_ == "compound":
+            return None
+        content = _clip(doc, _polnear_noun_content(noun), _line(doc, noun, owners))
+        if content is None:
+            return None
+        holder = _polnear_noun_speaker(noun)
+        item = _Found(
+            cue=noun.text,
+            cue_start=noun.idx,
+            cue_end=noun.idx + len(noun.text),
+            content=content,
+            anchor=noun,
+        )
+        if holder is not None:
+            item.speakers = [self._speaker(doc, holder, owners)]
+        return item
+
+    def _polnear_adjective(self, doc: Doc, adjective: Token, owners: Owners) -> _Found | None:
+        """An attitude adjective of a subject ("Democrats are concerned that ...")."""
+        if adjective.dep_ not in ("acomp", "amod", "xcomp", "oprd"):
+            return None
+        content = _clip(doc, _polnear_adjective_content(adjective), _line(doc, adjective, owners))
+        if content is None:
+            return None
+        item = _Found(
+            cue=adjective.text,
+            cue_start=adjective.idx,
+            cue_end=adjective.idx + len(adjective.text),
+            content=content,
+            anchor=adjective,
+        )
+        head = adjective.head
+        if adjective.dep_ == "amod":
+            item.speakers = [self._speaker(doc, head, owners)]
+        else:
+            subjects = [c for c in head.children if c.dep_ in lex.SUBJECT_DEPS]
+            item.speakers = [self._speaker(doc, h, owners) for h in subjects[:1]]
+        return item
+
+    def _colon_lines(self, doc: Doc, owners: Owners) -> list[_Found]:
+        """Headlines and interview lines "NAME: words" (PolNeAR counts the colon as cue), and
+        quotes tagged afterwards with a dash and the source ('"..." ― Jane Doe')."""
+        items: list[_Found] = []
+        text = doc_text(doc)
+        matches = list(lex.COLON_LINE_RE.finditer(text))
+        names = [m.group("name") for m in matches]
+        speakers = {n for n in names if names.count(n) > 1}  # a transcript: "SMITH: ..." lines
+        for match in matches:
+            colon = match.end("name")
+            content = lex.trim_content(text, match.start("content"), match.end("content"))
+            token_index = next((t.i for t in doc if t.idx >= colon), None)
+            if content[1] - content[0] < 8 or token_index is None:
+                continue
+            item = _Found(
+                cue=":",
+                cue_start=colon,
+                cue_end=colon + 1,
+                content=content,
+                anchor=doc[token_index],
+            )
+            name = doc.char_span(match.start("name"), colon, alignment_mode="expand")
+            if name is None or not (name.text in speakers or _source_name(name)):
+                continue
+            item.speakers = [self._speaker(doc, name.root, owners)]
+            items.append(item)
+        for match in lex.DASH_TAG_RE.finditer(text):
+            dash = match.start("dash")
+            content = lex.trim_content(text, match.start("content"), match.end("content"))
+            name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+            if content[1] - content[0] < 8 or name is None:
+                continue
+            items.append(
+                _Found(
+                    cue=text[dash],
+                    cue_start=dash,
+                    cue_end=dash + 1,
+                    content=content,
+                    anchor=name[0],
+                    speakers=[self._speaker(doc, name.root, owners)],
+                )
+            )
+        return items
 
     def _according(self, doc: Doc, according: Token, to: Token, owners: Owners) -> _Found | None:
         objects = [c for c in to.children if c.dep_ == "pobj"] or [
@@ -386,6 +526,8 @@ class StatementTagger:
         actors = list(doc.spans["actors"]) if "actors" in doc.spans else []
         for item in found:
             sides = [s for s in item.speakers if s.text is not None] or [_Speaker()]
+            if self.polnear:  # one attribution per cue, with a compound source
+                sides = sides[:1]
             for side in sides:
                 self._resolve(side, history, item, actors, owners)
             speakers = [
@@ -472,3 +614,45 @@ class StatementTagger:
         for span in (outside or states)[-1:]:
             root = str(span._.actor).split(".", 1)[0]
             side.actor = f"{root}.{suffix}" if f"{root}.{suffix}" in self._ids else root
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """PolNeAR annotates only the outermost of nested attributions: drop a cue that lies
+    inside the content of a longer one."""
+    kept: list[_Found] = []
+
+    def order(f: _Found) -> tuple[int, bool, int]:
+        # longest content first; of equal ones, a cue outside its content ("X, Sanders said")
+        # before one inside it ("X would be considered Y")
+        return f.content[0] - f.content[1], f.content[0] <= f.cue_start < f.content[1], f.cue_start
+
+    for item in sorted(found, key=order):
+        if any(o.content[0] <= item.cue_start < o.content[1] for o in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in regions)
+
+
+def _source_name(name: Span) -> bool:
+    """Whether the words before a line's colon can be a source: a noun phrase (no verb), not
+    a bare place ("Iowa:") nor a label ("Editor's note:")."""
+    words = [t for t in name if not t.is_punct]
+    if not words or len(words) > 4 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if any(t.lower_ in lex.COLON_NON_SOURCES for t in words):
+        return False
+    if all(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in words):
+        return False
+    shout = len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 3
+    return not shout or words[0].ent_type_ in ("PERSON", "ORG")  # "BOOM:", but "WALLACE:"
+
+
+def _beside(doc: Doc, content: tuple[int, int], bounds: tuple[int, int]) -> bool:
+    """A content that starts before the cue's sentence, on the same line, in quotation marks."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, bounds[0]) + 1
+    return line_start <= content[0] < bounds[0] and _quoted(doc, content)

@@ -169,3 +169,130 @@ def test_statements_survive_a_docbin_round_trip(tagged: Callable[[str], Doc]) ->
     after = list(back._.statements)
     # msgpack gives lists back as tuples
     assert [{**a, "speakers": list(a["speakers"])} for a in after] == before
+
+
+# -- PolNeAR's guidelines (guidelines="polnear") -------------------------------------------------
+@pytest.fixture(scope="module")
+def run_polnear() -> Run:
+    nlp = load_pipeline(components=["parley_actors", "parley_places", "parley_times"])
+    tagger = StatementTagger(nlp, "parley_statements", default_theater(), guidelines="polnear")
+    return lambda text: list(tagger(nlp(text))._.statements)
+
+
+#: (sentence, cue, content) of attributions PolNeAR annotates and parley's guidelines leave out.
+POLNEAR_ONLY = [
+    # directive and stance verbs
+    ("The senator demanded a recount of the ballots in the county.", "demanded",
+     "a recount of the ballots in the county"),
+    ("The governor urged lawmakers to pass the budget before the summer.", "urged",
+     "to pass the budget before the summer"),
+    ("Union leaders called for a higher minimum wage.", "called", "a higher minimum wage"),
+    ("The union endorsed the governor on Tuesday.", "endorsed", "the governor"),
+    # cognitive verbs and intentions
+    ("The governor believes that the tax cut will pay for itself.", "believes",
+     "the tax cut will pay for itself"),
+    ("Many voters think the economy is getting worse.", "think", "the economy is getting worse"),
+    ("The candidate plans to visit three states next week.", "plans",
+     "to visit three states next week"),
+    # questions
+    ("Reporters asked whether the mayor would resign.", "asked", "the mayor would resign"),
+    # polls and other evidence
+    ("A new poll found that most voters oppose the plan.", "found", "most voters oppose the plan"),
+    ("The latest poll shows the senator leading by six points.", "shows",
+     "the senator leading by six points"),
+    # "NAME:" lines (headlines, interviews)
+    ("Smith: Tax Plan Will Create Jobs", ":", "Tax Plan Will Create Jobs"),
+    # nominal and adjectival cues
+    ("His claim that the election was rigged drew wide criticism.", "claim",
+     "the election was rigged"),
+    ("Party leaders are concerned that turnout will be low.", "concerned", "turnout will be low"),
+    # negated attribution
+    ("The senator did not say whether he would run again.", "say", "he would run again"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), POLNEAR_ONLY)
+def test_polnear_attribution_forms(run_polnear: Run, text: str, cue: str, expected: str) -> None:
+    (found,) = run_polnear(text)
+    assert found["cue"] == cue
+    assert content(text, found) == expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), POLNEAR_ONLY)
+def test_parley_guidelines_leave_polnear_forms_out(
+    run: Run, text: str, cue: str, expected: str
+) -> None:
+    assert run(text) == []
+
+
+def test_polnear_expectation_without_source(run_polnear: Run) -> None:
+    text = "The mayor is expected to announce her decision on Friday."
+    (found,) = run_polnear(text)
+    assert found["cue"] == "expected"
+    assert found["speaker_text"] is None
+    assert content(text, found) == text[:-1]
+
+
+def test_polnear_keeps_only_the_outermost_attribution(run_polnear: Run, run: Run) -> None:
+    text = "The aide said the governor told donors that taxes were too high."
+    (found,) = run_polnear(text)
+    assert found["cue"] == "said"
+    assert content(text, found) == "the governor told donors that taxes were too high"
+    assert [s["cue"] for s in run(text)] == ["said", "told"]  # parley: nested speech too
+
+
+def test_polnear_ignores_cues_inside_a_quote(run_polnear: Run) -> None:
+    text = '"I think we will win this time," the candidate said.'
+    (found,) = run_polnear(text)
+    assert found["cue"] == "said"
+    assert content(text, found) == "I think we will win this time"
+
+
+def test_polnear_compound_source_is_one_attribution(run_polnear: Run, run: Run) -> None:
+    text = "The senator and the governor said the deal was fair."
+    assert len(run_polnear(text)) == 1
+    assert len(run(text)) == 2
+
+
+@pytest.mark.parametrize("guidelines", ["parley", "polnear"])
+def test_quote_split_off_by_the_parser_is_still_found(guidelines: str) -> None:
+    nlp = load_pipeline(components=["parley_actors", "parley_places", "parley_times"])
+    tagger = StatementTagger(nlp, "parley_statements", default_theater(), guidelines=guidelines)
+    text = '"Will you run again?" the host asked.'
+    (found,) = tagger(nlp(text))._.statements
+    assert found["cue"] == "asked"
+    assert content(text, found) == "Will you run again?"
+
+
+def test_unknown_guidelines_are_refused() -> None:
+    nlp = load_pipeline(components=[])
+    with pytest.raises(ValueError, match="guidelines"):
+        StatementTagger(nlp, "parley_statements", default_theater(), guidelines="timeml")
+
+
+def test_load_pipeline_passes_the_attribution_guidelines() -> None:
+    nlp = load_pipeline(components=["parley_actors", "parley_statements"], attribution="polnear")
+    assert nlp.get_pipe_config("parley_statements")["guidelines"] == "polnear"
+    default = load_pipeline(components=["parley_actors", "parley_statements"])
+    assert default.get_pipe_config("parley_statements")["guidelines"] == "parley"
+
+
+def test_load_pipeline_refuses_unknown_attribution() -> None:
+    from parley.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="attribution"):
+        load_pipeline(components=[], attribution="timeml")
+
+
+def test_polnear_dash_tagged_quote_and_transcript_lines(run_polnear: Run, run: Run) -> None:
+    text = "“Taxes are far too high. We need relief now.” ― Maria Lopez"
+    (found,) = run_polnear(text)
+    assert found["speaker_text"] == "Maria Lopez"
+    assert content(text, found) == "Taxes are far too high. We need relief now"
+    transcript = (
+        "SMITH: We will hold the hearing next week, and the committee will vote after that.\n"
+        "SMITH: Yes, the hearing will be open to everyone."
+    )
+    assert [s["speaker_text"] for s in run_polnear(transcript)] == ["SMITH", "SMITH"]
+    assert run_polnear("BOOM: Senator Drops A Bombshell On Live Television") == []
+    assert run(text) == [] and run(transcript) == []
