@@ -4,12 +4,14 @@
 the best compatible cluster or starts one. A mention is compatible with a cluster when:
 
 - the kind is the same and no mention of the cluster lies in the same sentence;
-- the actors agree: the roots of role ``a`` intersect; when either side names no actor, both
-  must carry the same date;
-- the dates agree: both dated and one a prefix of the other (``2025-03`` and ``2025-03-11``);
-  or one undated and reported within ``window_days`` of the other's date (its publication
-  day against the date); or both undated and in one article, or reported within
-  ``window_days`` of each other;
+- the actors agree: the roots of role ``a`` share two actors when both sides name two or
+  more ("Israel and Hezbollah" is not "Israel and Hamas"; talks, whose participants outlets
+  list in part, need one), one otherwise; when either side
+  names none, both fall on the same day (the happening's, else the report's);
+- the dates agree: only days and months place a happening (a year or a week counts as no
+  date). Both dated: equal, or a month and a day in it; one undated: reported within
+  ``window_days`` of the other's date; both undated: in one article, or reported at most
+  ``UNDATED_DAYS`` apart;
 - the places agree (equal, or either unnamed).
 
 Among compatible clusters the one with the same exact date, most shared actors and most
@@ -32,6 +34,7 @@ from parley.analysis.topics import content_words, overlap, published_day
 from parley.store import DocumentQuery, EventCluster, Store
 
 WINDOW_DAYS = 3
+UNDATED_DAYS = 1
 STATUS_ORDER = ("occurred", "planned", "proposed", "claimed", "hypothetical", "denied")
 
 
@@ -143,20 +146,52 @@ def _by_frequency(items: Any) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda x: (-counts[x], x)))
 
 
-def _day(value: str | None) -> date | None:
-    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        return published_day(value)
+def _calendar(value: str | None) -> str | None:
+    """A date that can place a happening: day or month precision (a year, a week or a
+    duration is too coarse to tell two happenings apart and counts as no date)."""
+    if value and len(value) in (7, 10) and value[4] == "-" and value[5:7].isdigit():
+        return value
     return None
 
 
-def _near(published: str | None, when: str, window_days: int) -> bool:
-    """Whether an undated report lies within the window of a dated happening."""
-    day, reported = _day(when), published_day(published)
+def _day_of(mention: EventMention) -> date | None:
+    """The happening's day, else its report's day."""
+    own = _calendar(mention.date)
+    if own and len(own) == 10:
+        return published_day(own)
+    return published_day(mention.published)
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """Equal, or a month and a day inside it."""
+    return a == b or (len(a) == 7 and b.startswith(a)) or (len(b) == 7 and a.startswith(b))
+
+
+def _reported_near(published: str | None, when: str, window_days: int) -> bool:
+    """Whether an undated report lies within ``window_days`` after (or before) a dated
+    happening; for a month, within the month or the days after it."""
+    reported = published_day(published)
     if reported is None:
         return False
-    if day is None:  # a month or year: the report falls in it or just after it
-        return (published or "").startswith(when)
-    return day - timedelta(days=window_days) <= reported <= day + timedelta(days=window_days)
+    if len(when) == 7:
+        first = date(int(when[:4]), int(when[5:7]), 1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return first <= reported <= last + timedelta(days=window_days)
+    day = published_day(when)
+    return day is not None and abs((reported - day).days) <= window_days
+
+
+def _actors_agree(mention: EventMention, cluster: TimelineEvent) -> bool:
+    """Shared actor roots: two when both sides name two or more ("Israel and Hezbollah" is
+    not "Israel and Hamas"; talks excepted), one otherwise; with no actor on one side, the
+    same day."""
+    roots = frozenset(_root(x) for x in cluster.a)
+    if mention.roots and roots:
+        # outlets name different subsets of a meeting's participants: one shared will do
+        needed = 1 if mention.kind == "talks" else min(2, len(mention.roots), len(roots))
+        return len(mention.roots & roots) >= needed
+    day = _day_of(mention)
+    return day is not None and day == _day_of(cluster.first)
 
 
 def _compatible(mention: EventMention, cluster: TimelineEvent, window_days: int) -> bool:
@@ -164,26 +199,22 @@ def _compatible(mention: EventMention, cluster: TimelineEvent, window_days: int)
         return False
     if any(m.doc_id == mention.doc_id and m.start == mention.start for m in cluster.mentions):
         return False
-    cluster_roots = frozenset(_root(x) for x in cluster.a)
-    cluster_date = cluster.date
-    if mention.roots and cluster_roots:
-        if not mention.roots & cluster_roots:
-            return False
-    elif not (mention.date and cluster_date and mention.date == cluster_date):
+    if not _actors_agree(mention, cluster):
         return False
-    if mention.date and cluster_date:
-        if not (mention.date.startswith(cluster_date) or cluster_date.startswith(mention.date)):
+    own = _calendar(mention.date)
+    dates = [d for d in (_calendar(m.date) for m in cluster.mentions) if d]
+    if own and dates:
+        if not all(_dates_agree(own, d) for d in dates):
             return False
-    elif cluster_date:
-        if not _near(mention.published, cluster_date, window_days):
+    elif dates:
+        if not _reported_near(mention.published, max(dates, key=len), window_days):
             return False
-    elif mention.date:
-        if not all(_near(m.published, mention.date, window_days) for m in cluster.mentions):
+    elif own:
+        if not all(_reported_near(m.published, own, window_days) for m in cluster.mentions):
             return False
     elif all(m.doc_id != mention.doc_id for m in cluster.mentions):
-        reported = published_day(mention.published)
-        first = published_day(cluster.first.published)
-        if reported is None or first is None or abs((reported - first).days) > window_days:
+        reported, first = published_day(mention.published), published_day(cluster.first.published)
+        if reported is None or first is None or abs((reported - first).days) > UNDATED_DAYS:
             return False
     place = cluster.place
     return mention.place is None or place is None or mention.place == place.place

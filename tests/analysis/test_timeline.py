@@ -167,3 +167,20 @@ def test_cli_timeline_and_export(cli, tmp_path) -> None:
     bad = cli("timeline", "--format", "xml")
     assert bad.code == 2 and "use one of table, json, csv" in bad.err
     assert cli("export", "events", "--format", "xml").code == 2
+
+
+def test_rules_found_by_labelling_real_pairs(store: SqlStore) -> None:
+    """Two-sided happenings need both sides; a year does not place a happening; undated
+    reports two days apart are different happenings."""
+    attack = {"kind": "attack", "place": None}
+    _store(
+        store,
+        {
+            "a": ("2024-10-01", [_event("a", 0, a=("ISR", "HEZ"), date=None, **attack)]),
+            "b": ("2024-10-01", [_event("b", 0, a=("ISR", "HAM"), date=None, **attack)]),
+            "c": ("2024-10-03", [_event("c", 0, a=("ISR", "HEZ"), date=None, **attack)]),
+            "d": ("2024-10-01", [_event("d", 0, a=("HEZ", "ISR.MIL"), date="2024", **attack)]),
+        },
+    )
+    events = timeline(store)
+    assert sorted(tuple(sorted(e.documents)) for e in events) == [("a", "d"), ("b",), ("c",)]
