@@ -83,3 +83,47 @@ def extractor():
     from parley.extract import Extractor
 
     return Extractor()
+
+
+PLOVER_TYPES = {
+    "talks": "CONSULT",
+    "proposal": "CONSULT",
+    "withdrawal": "RETREAT",
+    "attack": "ASSAULT",
+    "release": "CONCEDE",
+    "deployment": "MOBILIZE",
+}
+
+
+def event_record(
+    doc: str,
+    start: int,
+    *,
+    kind: str = "withdrawal",
+    a: tuple[str, ...] = ("ISR.MIL",),
+    issues: tuple[str, ...] = ("withdrawal",),
+    date: str | None = None,
+    place: str | None = None,
+    status: str = "occurred",
+    length: int = 70,
+):
+    """A hand-built event record for analysis tests (written to a real store by the test)."""
+    from parley.records import Event, Evidence
+
+    return Event(
+        kind=kind,
+        type=PLOVER_TYPES.get(kind, "CONSULT"),
+        trigger=kind,
+        trigger_start=start,
+        trigger_end=start + 5,
+        a=a,
+        b=(),
+        issues=issues,
+        date=date,
+        place=place,
+        lat=33.1 if place else None,
+        lon=35.1 if place else None,
+        status=status,
+        evidence=Evidence(doc, start, start + length),
+        confidence=0.8,
+    )

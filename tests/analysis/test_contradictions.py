@@ -13,10 +13,10 @@ import pytest
 
 from parley.analysis.contradictions import contradictions
 from parley.ingest import ingest
-from parley.records import Document, Event, Evidence, Extraction
+from parley.records import Document, Extraction
 from parley.store import SqlStore
 from parley.theater import default_theater
-from tests.conftest import write
+from tests.conftest import event_record, write
 
 CLAIM = (
     "The US envoy said on Monday that Israeli forces had withdrawn from Khiam and handed the "
@@ -82,26 +82,6 @@ def test_denial_outside_the_window_is_not_paired(store, tmp_path: Path, extracto
     assert [c.kind for c in wide] == ["denial"]  # the figures stay a different day's counts
 
 
-def _event(doc: str, status: str, a: tuple[str, ...], date: str | None, start: int) -> Event:
-    return Event(
-        kind="withdrawal",
-        type="RETREAT",
-        trigger="withdrew",
-        trigger_start=start,
-        trigger_end=start + 8,
-        a=a,
-        b=(),
-        issues=("withdrawal",),
-        date=date,
-        place=None,
-        lat=None,
-        lon=None,
-        status=status,
-        evidence=Evidence(doc, start, start + 20),
-        confidence=0.8,
-    )
-
-
 @pytest.mark.parametrize(
     ("denied_actor", "denied_date", "expected"),
     [
@@ -113,8 +93,11 @@ def _event(doc: str, status: str, a: tuple[str, ...], date: str | None, start: i
 def test_events_reported_and_denied(store, denied_actor, denied_date, expected) -> None:
     text = "x" * 60
     for doc_id, event in (
-        ("one", _event("one", "occurred", ("ISR.MIL",), "2025-03-09", 0)),
-        ("two", _event("two", "denied", denied_actor, denied_date, 30)),
+        ("one", event_record("one", 0, date="2025-03-09", length=20)),
+        (
+            "two",
+            event_record("two", 30, a=denied_actor, date=denied_date, status="denied", length=20),
+        ),
     ):
         document = Document(id=doc_id, text=text, published="2025-03-10")
         store.write_document(

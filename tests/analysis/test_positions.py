@@ -12,8 +12,9 @@ import networkx as nx
 from parley.analysis.commitments import commitments, deadline_day
 from parley.analysis.deadlocks import analyse, deadlocks, plans
 from parley.analysis.positions import histories
-from parley.records import Document, Event, Evidence, Extraction, Position
+from parley.records import Document, Evidence, Extraction, Position
 from parley.store import SqlStore
+from tests.conftest import event_record
 
 TEXT = "A sentence that states a position or a happening, for the evidence span. " * 6
 
@@ -41,23 +42,7 @@ def _position(
 
 
 def _event(doc: str, start: int, kind: str, status: str, date: str | None, a=("ISR.MIL",)):
-    return Event(
-        kind=kind,
-        type="RETREAT",
-        trigger="withdraw",
-        trigger_start=start,
-        trigger_end=start + 8,
-        a=a,
-        b=(),
-        issues=("withdrawal",),
-        date=date,
-        place=None,
-        lat=None,
-        lon=None,
-        status=status,
-        evidence=Evidence(doc, start, start + 70),
-        confidence=0.8,
-    )
+    return event_record(doc, start, kind=kind, status=status, date=date, a=a)
 
 
 def _write(store: SqlStore, doc_id: str, published: str, *, positions=(), events=()) -> None:

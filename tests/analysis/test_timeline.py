@@ -13,8 +13,9 @@ import json
 import pytest
 
 from parley.analysis.timeline import timeline
-from parley.records import Document, Event, Evidence, Extraction
+from parley.records import Document, Event, Extraction
 from parley.store import SqlStore
+from tests.conftest import event_record
 
 SENTENCE = "Negotiators from both sides met in Naqoura under UN auspices on Tuesday."
 
@@ -29,22 +30,17 @@ def _event(
     place: str | None = "Naqoura",
     status: str = "occurred",
 ) -> Event:
-    return Event(
+    issues = ("withdrawal",) if kind == "withdrawal" else ("border",)
+    return event_record(
+        doc,
+        start,
         kind=kind,
-        type="CONSULT" if kind == "talks" else "RETREAT",
-        trigger="met",
-        trigger_start=start + 5,
-        trigger_end=start + 8,
         a=a,
-        b=(),
-        issues=("withdrawal",) if kind == "withdrawal" else ("border",),
+        issues=issues,
         date=date,
         place=place,
-        lat=33.1 if place else None,
-        lon=35.1 if place else None,
         status=status,
-        evidence=Evidence(doc, start, start + len(SENTENCE)),
-        confidence=0.8,
+        length=len(SENTENCE),
     )
 
 
