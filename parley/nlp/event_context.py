@@ -14,11 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.event_parse import (
     EventLexicon,
+    clause_chain,
     event_lexicon,
     governing_verb,
     in_span,
     is_verb,
     phrase_tokens,
+    prep_objects,
 )
 from parley.nlp.statement_parse import Owners
 
@@ -26,6 +28,38 @@ from parley.nlp.statement_parse import Owners
 _TIME_DEPS = frozenset(
     {"npadvmod", "tmod", "pobj", "prep", "compound", "nmod", "amod", "advmod", "poss", "obl"}
 )
+
+
+# prepositions whose noun frames a clause in time: "at a meeting on Friday, X withdrew"
+_FRAME_PREPS = frozenset({"at", "during"})
+# marks of a clause that happens at the time of its head: "withdrew as the cabinet began"
+_SAME_TIME_MARKS = frozenset({"as", "when", "while"})
+
+
+def _frames(token: Token) -> list[Token]:
+    """The clauses whose time is the token's: the head of a same-time clause ("as ...",
+    "when ..."), of a means clause ("by firing"), through xcomp and conj."""
+    out: list[Token] = []
+    current = token
+    for _ in range(4):
+        if current.head is current:
+            break
+        if current.dep_ in ("xcomp", "conj"):
+            current = current.head
+            out.append(current)
+            continue
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _SAME_TIME_MARKS for c in current.children
+        ):
+            current = current.head
+            out.append(current)
+            continue
+        if current.dep_ == "pcomp" and current.head.lower_ == "by":
+            current = current.head.head
+            out.append(current)
+            continue
+        break
+    return out
 
 
 @dataclass
@@ -72,12 +106,20 @@ def ongoing(event: Found) -> bool:
     return verb.tag_ in ("VBZ", "VBP") and not auxes
 
 
+def _anterior(event: Found) -> bool:
+    """A happening in the past perfect ("had asked ..., despite a rejection"): earlier than
+    the news the body dates, so a later mention is another occasion."""
+    chain = [*clause_chain(event.trigger), event.anchor]
+    return any(c.dep_ == "aux" and c.lower_ == "had" for t in chain for c in t.children)
+
+
 def occasion_date(event: Found, found: list[Found]) -> str | None:
     """The date of the same occasion mentioned elsewhere in the article: the latest dated
     event of the same kind and agent in an earlier sentence, else (a headline or lead that
-    the body dates later) the first one in a later sentence."""
+    the body dates later) the first one in a later sentence, unless the mention is in the
+    past perfect."""
     earlier = [o for o in reversed(found) if o.sentence[0] < event.sentence[0]]
-    later = [o for o in found if o.sentence[0] > event.sentence[0]]
+    later = [o for o in found if o.sentence[0] > event.sentence[0]] if not _anterior(event) else []
     for candidates in (earlier, later):
         for other in candidates:
             if other.kind != event.kind or other.date is None or other.status != "occurred":
@@ -139,6 +181,20 @@ class Context:
         self._place_tokens = {i for s in self.places for i in range(s.start, s.end)}
         self._bodies = bodies
         self._speech_dates: dict[int, str | None] = {}
+        self._dateline = self._find_dateline()
+
+    def _find_dateline(self) -> tuple[str, int] | None:
+        """A time right after the place that opens the text and right before a period:
+        "UN, August 28." -> its value and end offset."""
+        text = self.doc.text
+        for span in self.times:
+            before, after = text[: span.start_char], text[span.end_char : span.end_char + 1]
+            if span.start_char > 40 or after != ".":
+                continue
+            head = before.rstrip()
+            if head.endswith(",") and head[:1].isupper() and "." not in head and "\n" not in head:
+                return str(span._.value), span.end_char
+        return None
 
     # actors
     def owner(self, token: Token) -> str | None:
@@ -258,19 +314,35 @@ class Context:
 
     # time, place, words
     def date_of(self, event: Found, lex: EventLexicon) -> str | None:
+        """The date of a time attached to the event: to its trigger, its light verb, a
+        happening predicate of its noun ("a ceasefire, starting on Wednesday"), or the clause
+        that frames it ("withdrew as the government began discussing", "initiated a conflict
+        by firing"); a time inside an "at"/"during" adjunct dates the clause ("at a meeting on
+        Friday, ministers withdrew"). A campaign anchored with "since" takes its start."""
         targets = {event.trigger.i, event.anchor.i} | {
             c.i
-            for c in event.anchor.children
+            for t in (event.anchor, event.trigger)
+            for c in t.children
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.happening_verbs
         }
+        targets |= {
+            c.i
+            for obj in prep_objects(event.trigger, "to")
+            for c in obj.children
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.happening_verbs
+        }  # "agreed to a ceasefire, starting on Wednesday"
+        targets |= {t.i for t in _frames(event.anchor)}
+        since = self._since_date(event, targets)
+        if since is not None:
+            return since
         best: tuple[int, str] | None = None
         for span in self.times:
             if not (event.sentence[0] <= span.start_char < event.sentence[1]):
                 continue
             current = span.root
-            if current.head.lower_ in ("until", "till", "through"):
+            if current.head.lower_ in ("until", "till", "through", "since"):
                 continue  # "extended until 31 December": the end, not the happening
-            for steps in range(1, 4):
+            for steps in range(1, 6):
                 if current.head is current or current.dep_ not in _TIME_DEPS:
                     break
                 current = current.head
@@ -278,19 +350,77 @@ class Context:
                     if best is None or steps < best[0]:
                         best = (steps, str(span._.value))
                     break
-                if not is_verb(current) and current.pos_ != "ADP":
+                framing = (
+                    current.dep_ == "pobj" and current.head.lower_ in _FRAME_PREPS and steps < 3
+                )
+                if not is_verb(current) and current.pos_ != "ADP" and not framing:
                     break  # "a November ceasefire": it dates another noun
-                    since = current.dep_ == "advcl" and any(
-                        c.dep_ == "mark" and c.lower_ == "since" for c in current.children
-                    )
-                    if (
-                        since
-                        and current.head.i in targets
-                        and (best is None or steps + 1 < best[0])
-                    ):
-                        best = (steps + 1, str(span._.value))
-                    break
         return best[1] if best else None
+
+    def _since_date(self, event: Found, targets: set[int]) -> str | None:
+        """The start of a campaign anchored with "since": "has launched attacks since the
+        outbreak of war on October 8", "since Hezbollah agreed to a ceasefire in November"."""
+        heads = [self.doc[i] for i in sorted(targets)]
+        heads += [t for h in list(heads) for t in clause_chain(h)[1:]]
+        for head in heads:
+            for child in head.children:
+                anchored = (child.dep_ == "prep" and child.lower_ == "since") or (
+                    child.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children)
+                )
+                if not anchored:
+                    continue
+                inside = {t.i for t in child.subtree}
+                for span in self.times:
+                    if span.root.i in inside and len(str(span._.value)) >= 4:
+                        return str(span._.value)
+        return None
+
+    def report_date(self, event: Found) -> str | None:
+        """The date of a dated report of a fresh happening: "Axios reported on Tuesday that
+        the two sides have agreed", "UNIFIL stated on October 29 that a rocket struck". The
+        happening is in the simple past or present perfect of the reported clause; in the past
+        perfect ("said on Monday that the army had struck") it is earlier than the report."""
+        statement = self.statement_around(event.trigger)
+        if statement is None:
+            return None
+        verb = event.anchor if is_verb(event.anchor) else governing_verb(event.anchor)
+        if verb is None or not in_span(verb, statement["content_start"], statement["content_end"]):
+            return None
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        fresh = (verb.tag_ == "VBD" and not auxes) or (
+            verb.tag_ == "VBN"
+            and bool(auxes & {"has", "have", "was", "were"})
+            and not auxes & {"had", "will", "would"}
+        )
+        return self._cue_date(statement) if fresh else None
+
+    def dateline_date(self, event: Found) -> str | None:
+        """The wire dateline ("UN, August 28. /TASS/.") dates the undated happenings of the
+        lead sentence that follows it."""
+        if self._dateline is None:
+            return None
+        value, end = self._dateline
+        bounds = zip(self.owners.starts, self.owners.ends, strict=True)
+        for start, stop in bounds:  # the lead: the first sentence with a verb after it
+            if stop <= len(self.doc) and self.doc[stop - 1].idx < end:
+                continue
+            if any(t.pos_ in ("VERB", "AUX") for t in self.doc[start:stop]):
+                last = self.doc[stop - 1]
+                return value if end <= event.trigger.idx < last.idx + len(last) else None
+        return None
+
+    def headline_date(self, event: Found) -> str | None:
+        """A headline (the first line, with no closing punctuation) reports the news of the
+        publication day: "Israeli strike kills two in southern Lebanon"."""
+        text = self.doc.text
+        first_line = text.split("\n", 1)[0].rstrip()
+        if not first_line or first_line[-1] in '.!?"”' or event.trigger.idx >= len(first_line):
+            return None
+        published = self.doc._.published
+        if not isinstance(published, str) or len(published) < 10:
+            return None
+        return published[:10]
 
     def speech_date(self, statement: dict[str, Any]) -> str | None:
         """The date of the speech: a time attached to the cue, else the latest earlier cue

@@ -60,6 +60,22 @@ class EventLexicon:
     proposal_context: frozenset[str]
     claim_cues: frozenset[str]
     speech_kinds: frozenset[str]
+    speech_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
+    directive_verbs: frozenset[str]
+    failure_verbs: frozenset[str]
+    intent_words: frozenset[str]
+    intent_acts: frozenset[str]
+    coercive_verbs: frozenset[str]
+    threat_heads: frozenset[str]
+    threat_marks: frozenset[str]
+    conditional_kinds: frozenset[str]
+    negated_rejections: frozenset[str]
+    permission_verbs: frozenset[str]
+    state_nouns: frozenset[str]
+    generic_agents: frozenset[str]
+    unrealized_preps: frozenset[str]
+    effort_nouns: frozenset[str]
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -92,7 +108,7 @@ def event_lexicon() -> EventLexicon:
         verb: {str(w).lower(): kind for kind, words in table.items() for w in words}
         for verb, table in data["by_object"].items()
     }
-    roles, status = data["roles"], data["status"]
+    roles, status, modality = data["roles"], data["status"], data["modality"]
     return EventLexicon(
         types=types,
         verbs=verbs,
@@ -126,6 +142,22 @@ def event_lexicon() -> EventLexicon:
         proposal_context=_words(status, "proposal_context"),
         claim_cues=_words(status, "claim_cues"),
         speech_kinds=_words(status, "speech_kinds"),
+        speech_verbs=_words(modality, "speech_verbs"),
+        obligation_modals=_words(modality, "obligation_modals"),
+        directive_verbs=_words(modality, "directive_verbs"),
+        failure_verbs=_words(modality, "failure_verbs"),
+        intent_words=_words(modality, "intent_words"),
+        intent_acts=_words(modality, "intent_acts"),
+        coercive_verbs=_words(modality, "coercive_verbs"),
+        threat_heads=_words(modality, "threat_heads"),
+        threat_marks=_words(modality, "threat_marks"),
+        conditional_kinds=_words(modality, "conditional_kinds"),
+        negated_rejections=_words(modality, "negated_rejections"),
+        permission_verbs=_words(modality, "permission_verbs"),
+        state_nouns=_words(roles, "state_nouns"),
+        generic_agents=_words(roles, "generic_agents"),
+        unrealized_preps=_words(roles, "unrealized_preps"),
+        effort_nouns=_words(roles, "effort_nouns"),
     )
 
 

@@ -13,7 +13,11 @@ each kind and the other word lists are data, in ``events.toml``.
    address the withdrawal", "rejected the proposal"), a bare modifier ("during the meeting"),
    a compound modifier ("a ceasefire proposal"), or, for ``weak_nouns`` ("war", "conflict"),
    when nothing anchors them (no actor, no date). A ceasefire noun needs a predicate ("taking
-   effect", "was initiated", "facilitated by"). Negated verbs are no events.
+   effect", "was initiated", "facilitated by"). Negated verbs are no events, nor are acts of
+   generic agents ("anyone who calls for") or gerunds under "before"/"without". Modality and
+   polarity carry acts of their own (``event_modal``): "said that X must" is a demand,
+   "willing/ready to" a commitment, an announced coercive measure or an act under "unless"
+   a threat, "will not accept" and "failed to reach a deal" rejections.
 2. **Roles** from the parse: ``a`` is the subject (through ``xcomp``, ``conj``, relative
    clauses and participles), the passive agent ("released by Israel"), or for nouns the
    possessor, a demonym ("Israeli strikes"), "by"/"from"/"of" phrases, or the subject of a
@@ -32,9 +36,15 @@ each kind and the other word lists are data, in ``events.toml``.
    the target, the act is a violation, or the cue is "claim"/"accuse"); else ``occurred``.
    A demand, rejection, support, threat or accusation in the actor's own statement is the
    speech act itself: ``occurred``, dated by the speech.
-5. **Date**: the TIMEX3 value of a time attached to the trigger (or to its light verb), or
-   of a "since" clause; definite talks without a time take the date of the talks they refer
-   to. Never the publication date. **Place**: a place attached to the trigger.
+5. **Date**: the start of a campaign anchored with "since" (a "since" phrase or clause),
+   else the TIMEX3 value of a time attached to the trigger, its light verb, the happening
+   predicate of its noun, the clause that frames it ("as ...", "by firing") or an "at"/
+   "during" adjunct of that clause. An undated happening that occurred takes the date of its
+   occasion: a dated report of it in the simple past or present perfect ("reported on
+   Tuesday that the sides have agreed"; not "had struck"), the wire dateline of the lead,
+   the same kind and agent elsewhere in the article (a later mention only when this one is
+   not in the past perfect), and for the headline the publication day. Ongoing processes
+   get none. **Place**: a place attached to the trigger.
 6. **Issues**: the theater's issue triggers in the sentence.
 7. One event per (sentence, kind, agent, date, status): duplicates merge, and an event
    without agent merges into one with an agent.
@@ -52,6 +62,7 @@ from spacy.tokens import Doc, Token
 
 from parley.nlp import extensions
 from parley.nlp.event_context import Context, Found, add_ids, merge, occasion_date, ongoing, roots
+from parley.nlp.event_modal import modal_kind, negated, negation_kept, obligation
 from parley.nlp.event_parse import (
     PRONOUNS,
     EventLexicon,
@@ -123,20 +134,11 @@ class EventTagger:
         if is_verb(token) or token.tag_.startswith("VB"):
             if token.dep_ in ("amod", "compound"):
                 return None  # "Iran-backed", "US-proposed": modifiers, not happenings
-            for particle, particle_kind in lex.particle_verbs.get(lemma, []):
-                if any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in token.children):
-                    return particle_kind
-            if lemma in lex.by_object:
-                return self._by_object(token, lemma)
-            if lemma == "agree":
-                return self._agree(token)
-            kind = lex.verbs.get(lemma)
-            if kind == "withdrawal" and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in lex.walkout_subjects
-                for c in token.children
-            ):
-                return "rejection"  # ministers withdrew from the session: a walkout
-            return kind
+            return modal_kind(
+                token, self._verb_kind(token, lemma), lex, lambda t: self._kind(t, ctx)
+            )
+        if token.pos_ == "ADJ" and lower in lex.intent_words:
+            return modal_kind(token, None, lex, lambda t: self._kind(t, ctx))
         if is_noun(token):
             kind = lex.nouns.get(lower) or lex.nouns.get(lemma)
             if kind is None:
@@ -152,6 +154,25 @@ class EventTagger:
                 return "proposal"  # "a draft agreement"
             return kind
         return None
+
+    def _verb_kind(self, token: Token, lemma: str) -> str | None:
+        """The kind of a verb's own lexicon entry (particle, object, "agree")."""
+        lex = self.lex
+        particles = lex.particle_verbs.get(lemma, [])
+        for deps in (("prt", "advmod"), ("prep",)):  # "called off ... on Friday": the particle
+            for particle, particle_kind in particles:
+                if any(c.dep_ in deps and c.lower_ == particle for c in token.children):
+                    return particle_kind
+        if lemma in lex.by_object:
+            return self._by_object(token, lemma)
+        if lemma == "agree":
+            return self._agree(token)
+        kind = lex.verbs.get(lemma)
+        if kind == "withdrawal" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.walkout_subjects for c in token.children
+        ):
+            return "rejection"  # ministers withdrew from the session: a walkout
+        return kind
 
     def _by_object(self, verb: Token, lemma: str) -> str | None:
         table = self.lex.by_object[lemma]
@@ -191,7 +212,7 @@ class EventTagger:
         return self._verb_event(token, kind, ctx)
 
     def _verb_event(self, verb: Token, kind: str, ctx: Context) -> Found | None:
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children):
+        if negated(verb) and not negation_kept(verb, kind, self.lex):
             return None
         if (
             verb.dep_ == "acl"
@@ -199,6 +220,11 @@ class EventTagger:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         ):
             return None  # "efforts to support stability": a purpose, not a happening
+        if verb.dep_ == "pcomp" and verb.head.lower_ in self.lex.unrealized_preps:
+            return None  # "before calling for ...", "without withdrawing": not done
+        agents = self._verb_agents(verb, ctx)
+        if agents and all(a.lower_ in self.lex.generic_agents for a in agents):
+            return None  # "anyone who calls for ...": no party acts
         content = verb
         while content.dep_ == "conj" and content.head is not content:
             content = content.head
@@ -221,6 +247,9 @@ class EventTagger:
         else:
             for target in objects + list(prep_objects(verb, *_TARGET_PREPS, "with")):
                 add_ids(event.b, ctx.actors(target))
+        clause = obligation(verb, self.lex) if kind == "demand" else None
+        for target in children(clause, "nsubj") if clause is not None else []:
+            add_ids(event.b, ctx.actors(target))  # "said that Israel must withdraw"
         return self._finish(event, ctx)
 
     def _noun_event(self, noun: Token, kind: str, ctx: Context) -> Found | None:
@@ -233,7 +262,8 @@ class EventTagger:
         if noun.dep_ == "appos":
             return None  # a description of another noun ("efforts, an initiative ...")
         if noun.dep_ == "compound":
-            if noun.head.lower_ not in lex.carrier_nouns:
+            effort = kind in ("talks", "proposal") and noun.head.lower_ in lex.effort_nouns
+            if noun.head.lower_ not in lex.carrier_nouns and not effort:
                 return None  # "a ceasefire proposal", "the rocket path"
             anchor = noun.head
         if (
@@ -298,7 +328,9 @@ class EventTagger:
             or (head.lower_ == "to" and head.head.lower_ == "prior")
             or (head.lower_ == "of" and head.head.lower_ == "ahead")
         )
-        under_discussion = head.lower_ == "under" and noun.lower_ in lex.under_nouns
+        under_discussion = (head.lower_ == "under" and noun.lower_ in lex.under_nouns) or (
+            head.lower_ == "on" and noun.lower_ in lex.state_nouns  # "remained on alert"
+        )
         anchored_here = event.a or self._predicated(anchor) or light is not None
         if modifier and not anchored_here and not under_discussion:
             return None  # "during the meeting", "amid these discussions"
@@ -369,7 +401,7 @@ class EventTagger:
                 if objects:
                     return objects
             return self._verb_agents(head, ctx, depth + 1)
-        if dep in ("conj", "advcl") and is_verb(head):
+        if dep in ("conj", "advcl", "acomp") and is_verb(head):
             return self._verb_agents(head, ctx, depth + 1)
         if dep in ("relcl", "acl") and is_noun(head):
             return [head]
@@ -451,7 +483,8 @@ class EventTagger:
                     add_ids(event.a, ctx.actors(agent))
             else:
                 self._fill_agents(event, self._verb_agents(light, ctx), ctx)
-        if not event.a and anchor.dep_ == "pobj" and anchor.head.lower_ == "as":
+        state = anchor.head.lower_ == "on" and noun.lower_ in self.lex.state_nouns
+        if not event.a and anchor.dep_ == "pobj" and (anchor.head.lower_ == "as" or state):
             self._inherit_agent(anchor.head, event, ctx)  # "released ... as a goodwill gesture"
         if kind == "talks":
             add_ids(event.a, ctx.clause_free_actors(anchor))
@@ -519,6 +552,8 @@ class EventTagger:
         would = any(a in lex.would for a in auxes)
         if would and "if" in sentence_words:
             return "hypothetical"
+        if self._modal(event):
+            return "occurred"  # "will not accept", "would boycott": the refusal or threat is now
         in_plan = bool(sentence_words & lex.proposal_context) or ctx.proposal_before(event)
         if would:
             return "proposed" if in_plan else "planned"
@@ -540,6 +575,13 @@ class EventTagger:
         if statement is not None and self._claimed(event, statement):
             return "claimed"
         return "occurred"
+
+    def _modal(self, event: Found) -> bool:
+        """A refusal or threat read off a verb's negation or modality (``event_modal``)."""
+        trigger = event.trigger
+        if event.kind not in ("rejection", "threat") or not is_verb(trigger):
+            return False
+        return event.kind != self._verb_kind(trigger, trigger.lemma_.lower())
 
     def _claimed(self, event: Found, statement: dict[str, Any]) -> bool:
         speaker = statement.get("speaker_actor")
@@ -627,8 +669,23 @@ class EventTagger:
             if event.kind == "talks" and event.a:
                 last_talks = event
             self._speech(event, ctx)
-            if event.date is None and event.status == "occurred" and not ongoing(event):
-                event.date = occasion_date(event, found)
+            if event.date is None and event.status == "occurred":
+                event.date = self._occasion(event, found, ctx)
+
+    @staticmethod
+    def _occasion(event: Found, found: list[Found], ctx: Context) -> str | None:
+        """The date of an undated happening from its occasion: a dated report of it, the
+        wire dateline of the lead, the same occasion elsewhere in the article, or for a
+        headline the publication day."""
+        headline = ctx.headline_date(event)
+        if headline is None and ongoing(event):
+            return None
+        return (
+            ctx.report_date(event)
+            or ctx.dateline_date(event)
+            or occasion_date(event, found)
+            or headline
+        )
 
     def _speech(self, event: Found, ctx: Context) -> None:
         """A speech act in the actor's own statement: occurred, dated by the speech."""

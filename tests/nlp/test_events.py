@@ -186,3 +186,127 @@ def test_modifiers_topics_and_negations_are_no_events(run: Run) -> None:
 def test_issues_from_the_theater_triggers(run: Run) -> None:
     event = of_kind(run("Lebanon and Israel discussed the border demarcation in Naqoura."), "talks")
     assert "border" in event["issues"]
+
+
+# -- modality and polarity (event_modal.py) -------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # a speech verb over a "must" clause: a demand by the speaker, on the clause's subject
+        ("The French envoy said on Monday that Israel must leave the hills.", "demand", "FRA"),
+        ("Hezbollah stressed that the army should stay out of the south.", "demand", "HEZ"),
+        # directives
+        ("Iran ordered its proxies to halt all fire.", "demand", "IRN"),
+        # intent: willing / ready / prepared to do X
+        ("Hezbollah is willing to hand over its heavy weapons.", "concession", "HEZ"),
+        ("France is ready to send engineers to the border area.", "agreement", "FRA"),
+        ("Israel is prepared to impose a naval blockade on Lebanon.", "threat", "ISR"),
+        # coercion announced, or held over a condition
+        ("Lebanon said it would boycott the committee.", "threat", "LBN"),
+        ("Israel will strike Beirut unless Hezbollah pulls back.", "threat", "ISR"),
+        # refusals by negation and failure
+        ("Lebanon will not accept the new American conditions.", "rejection", "LBN"),
+        ("Hezbollah did not agree to the French timetable.", "rejection", "HEZ"),
+        ("Israel and Lebanon failed to reach a deal on the hills.", "rejection", "ISR"),
+    ],
+)
+def test_modal_triggers(run: Run, text: str, kind: str, agent: str) -> None:
+    event = of_kind(run(text), kind)
+    assert agent in roots(event["a"]), event
+    assert event["type"] == event_lexicon().types[kind]
+
+
+def test_obligation_target_and_content(run: Run) -> None:
+    found = run("The French envoy said on Monday that Israel must leave the hills.")
+    demand = of_kind(found, "demand")
+    assert roots(demand["b"]) == {"ISR"}
+    assert demand["date"] == "2025-06-02"  # the speech is the act
+    assert demand["status"] == "occurred"
+    assert not [e for e in found if e["kind"] == "withdrawal"]  # the content is no happening
+
+
+def test_refusal_and_threat_are_acts_now(run: Run) -> None:
+    assert (
+        of_kind(run("Lebanon will not accept the new American conditions."), "rejection")["status"]
+        == "occurred"
+    )
+    assert (
+        of_kind(run("Lebanon said it would boycott the committee."), "threat")["status"]
+        == "occurred"
+    )
+
+
+def test_modal_non_events(run: Run) -> None:
+    # no party acts, a gerund that has not happened, a purpose, a non-act complement
+    assert not run("Anyone who calls for a new war serves nobody.")
+    assert not [
+        e
+        for e in run("Before asking for guarantees, Lebanon met the envoy.")
+        if e["kind"] == "demand"
+    ]
+    assert not [
+        e
+        for e in run("Israel struck a depot in order to allow its troops to advance.")
+        if e["kind"] == "concession"
+    ]
+    assert not run("Lebanon is ready to turn a new page.")
+    assert not run("Israel did not strike the airport.")
+
+
+# -- general-domain lexicon classes (events.toml) -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Iran has restored diplomatic ties with Egypt.", "support"),  # diplomatic cooperation
+        ("France defended the decision of the Lebanese cabinet.", "support"),  # verbal defence
+        ("Israel apologized to Lebanon for the shelling of the post.", "support"),
+        ("Israel lifted the blockade on the port of Tyre.", "withdrawal"),  # de-escalation
+        ("Israel lifted the ban on fishing boats off Naqoura.", "concession"),
+        ("Lebanon cancelled the restrictions on the border crossing.", "concession"),
+        ("Hezbollah called off the planned march on Friday.", "concession"),
+        ("Israel accepted the demands of the American mediator.", "concession"),
+        ("Israel allowed Lebanese farmers to reach their fields.", "concession"),
+        ("Israel has strengthened its forces along the border.", "deployment"),
+        ("Israeli troops remained on alert along the border.", "deployment"),
+        ("Lebanese army patrols reached the village of Khiam.", "deployment"),
+        ("Hezbollah fighters wounded two Israeli soldiers near Metula.", "attack"),
+        ("Israel and Lebanon reached a consensus on the prisoner file.", "agreement"),
+        ("The United States pressured Lebanon to speed up the disarmament.", "demand"),
+        ("Qatar launched a mediation effort between Israel and Lebanon.", "talks"),
+    ],
+)
+def test_general_lexicon_classes(run: Run, text: str, kind: str) -> None:
+    found = run(text)
+    assert [e for e in found if e["kind"] == kind], found
+
+
+# -- dates from the occasion (event_context.py) ------------------------------------------------
+def test_since_anchors_a_campaign(run: Run) -> None:
+    text = "Israel has kept up its raids on the south since the truce took effect in November."
+    assert of_kind(run(text), "attack")["date"] == "2024-11"
+    text = "Hezbollah has fired drones at the north since the start of the war on 8 October 2023."
+    assert of_kind(run(text), "attack")["date"] == "2023-10-08"
+
+
+def test_a_framing_clause_or_adjunct_dates_the_happening(run: Run) -> None:
+    found = run("At a cabinet session on Monday, Hezbollah ministers walked out.")
+    assert of_kind(found, "rejection")["date"] == "2025-06-02"
+    found = run("On 2 May, Israel opened a new front by shelling the hills.")
+    assert of_kind(found, "attack")["date"] == "2025-05-02"
+
+
+def test_a_dated_report_of_fresh_news_dates_it(run: Run) -> None:
+    found = run("Reuters reported on Monday that Israel and Lebanon have agreed to a new round.")
+    assert of_kind(found, "agreement")["date"] == "2025-06-02"
+    found = run("An Israeli official said on Monday that the army had struck a weapons depot.")
+    assert of_kind(found, "attack")["date"] is None  # past perfect: before the report
+
+
+def test_wire_dateline_dates_the_lead(run: Run) -> None:
+    found = run("Beirut, June 3. /Wire/. Israel has released four Lebanese detainees.")
+    assert of_kind(found, "release")["date"] == "2025-06-03"
+
+
+def test_headline_is_the_news_of_the_day(run: Run) -> None:
+    found = run("Israeli drone kills a driver near Tyre\nThe car belonged to a local firm.")
+    assert of_kind(found, "attack")["date"] == "2025-06-04"
