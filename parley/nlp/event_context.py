@@ -464,17 +464,27 @@ class Context:
         return value
 
     def place_of(self, event: Found) -> dict[str, Any] | None:
+        """The place attached to the trigger. A place that is also a party ("Lebanon and
+        Israel held talks in Naqoura") counts only through a preposition ("strikes on
+        Lebanon"), not as a subject or object."""
         targets = {event.trigger.i, event.anchor.i}
+        actor_tokens = {
+            t.i for span in self.doc.spans.get("actors", []) for t in span if span._.actor
+        }
         for span in self.places:
             if not (event.sentence[0] <= span.start_char < event.sentence[1]):
                 continue
-            current = span.root
+            is_party = any(t.i in actor_tokens for t in span)
+            current, through_preposition = span.root, False
             for _ in range(5):
                 if current.head is current:
                     break
+                through_preposition |= current.dep_ == "pobj"
                 current = current.head
                 if current.i in targets:
-                    return dict(span._.place)
+                    if through_preposition or not is_party:
+                        return dict(span._.place)
+                    break
                 if is_verb(current):
                     break
         return None

@@ -99,6 +99,13 @@ def test_talks_list_every_participant(run: Run) -> None:
     assert event["lat"] is not None
 
 
+def test_a_party_is_no_place_but_a_place_after_a_preposition_is(run: Run) -> None:
+    talks = of_kind(run("Lebanon and Israel held talks in Naqoura on Tuesday."), "talks")
+    assert talks["place"] == "Naqoura"
+    attack = of_kind(run("Israel launched airstrikes on Lebanon on Monday."), "attack")
+    assert attack["place"] == "Lebanon"
+
+
 def test_passive_agent(run: Run) -> None:
     event = of_kind(run("Six Lebanese detainees were released by Israel on Friday."), "release")
     assert roots(event["a"]) == {"ISR"}
