@@ -32,7 +32,8 @@ from parley.analysis.timeline import EventMention, event_mentions
 from parley.store import Store
 
 PARTIAL = re.compile(
-    r"\b(?:partially|partly|part of|some of|not fully|not yet fully|incomplete|only \w+ of)\b",
+    # not "part of": "as part of the understanding" says nothing of completeness
+    r"\b(?:partially|partly|some of|not fully|not yet fully|incomplete|only \w+ of)\b",
     re.IGNORECASE,
 )
 
