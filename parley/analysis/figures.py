@@ -4,10 +4,11 @@ Figures are grouped by quantity, place (the side counted), who is counted (civil
 fighters ...; "people" when the sentence does not say) and period start (``since``): the
 reports of one group count the same thing, so their values should agree up to the growth of a
 running toll. A group lists every report with its value, period, source and report date, and
-its spread. Two reports **disagree** when they come from different articles published at most
-``window_days`` apart and their values differ by more than
-``tolerance`` of the larger one (twice that when either is approximate: "over 1,000"). Parts of
-another figure ("including 316 children") stay out: they are not the count itself.
+its spread. Two reports **disagree** when their group states a period (without one, two
+counts of "people killed in Lebanon" are as likely the tolls of two strikes), they come from
+different articles published at most ``window_days`` apart, and their values differ by more
+than ``tolerance`` of the larger one (twice that when either is approximate: "over 1,000").
+Parts of another figure ("including 316 children") stay out: they are not the count itself.
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def reconcile(
             (a, b)
             for i, a in enumerate(group.reports)
             for b in group.reports[i + 1 :]
-            if disagree(a, b, tolerance=tolerance, window_days=window_days)
+            if group.since is not None
+            and disagree(a, b, tolerance=tolerance, window_days=window_days)
         ]
     return sorted(groups.values(), key=lambda g: (-len(g.reports), g.label))
 

@@ -224,6 +224,8 @@ class StatementTagger:
         lemma = lex.LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
         if not self.polnear and any(c.dep_ == "neg" for c in verb.children):
             return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return None  # a participle describing a noun ("disputed points") is no speech act
         content: tuple[int, int] | None = None
         cue_end = verb.idx + len(verb.text)
         polarity = "deny" if lemma in lex.DENY_VERBS else "assert"

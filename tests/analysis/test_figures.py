@@ -116,3 +116,22 @@ def test_cli_plot_errors(cli, tmp_path: Path) -> None:
     assert "use a file name ending in .png or .svg" in result.err
     empty = cli("figures", "--plot", str(tmp_path / "chart.png"))
     assert empty.code == 1 and "no dated figures to plot" in empty.err
+
+
+def test_counts_without_a_period_do_not_disagree(
+    store: SqlStore, tmp_path: Path, extractor
+) -> None:
+    articles = {
+        "strike": (
+            "Ten people were killed in an Israeli strike in southern Lebanon.",
+            "2024-08-17",
+        ),
+        "other": ("One person was killed in an Israeli strike on Aitaroun.", "2024-08-18"),
+    }
+    for name, (text, published) in articles.items():
+        path = write(tmp_path / "in" / f"{name}.txt", text)
+        write(path.with_name(f"{name}.meta.json"), json.dumps({"id": name, "published": published}))
+    ingest([str(tmp_path / "in")], store, extractor=extractor, workers=1)
+    (group,) = reconcile(store)
+    assert (group.since, [r.value for r in group.reports]) == (None, [10, 1])
+    assert group.disagreements == []

@@ -296,3 +296,11 @@ def test_polnear_dash_tagged_quote_and_transcript_lines(run_polnear: Run, run: R
     assert [s["speaker_text"] for s in run_polnear(transcript)] == ["SMITH", "SMITH"]
     assert run_polnear("BOOM: Senator Drops A Bombshell On Live Television") == []
     assert run(text) == [] and run(transcript) == []
+
+
+def test_a_participle_describing_a_noun_is_no_statement(run: Run) -> None:
+    text = (
+        "These include the release of Lebanese detainees, disputed points along the Blue Line "
+        "and the withdrawal."
+    )
+    assert run(text) == []
