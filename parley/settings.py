@@ -34,6 +34,10 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("minhash_permutations", 128, "MinHash permutations per document signature"),
         Setting("shingle_words", 4, "words per shingle for near-duplicate detection"),
+        Setting("host", "127.0.0.1", "address `parley serve` binds to (localhost only by default)"),
+        Setting("port", 8000, "port `parley serve` listens on"),
+        Setting("page_size", 50, "records per page of the web pages and API lists"),
+        Setting("max_page_size", 500, "largest page an API client may ask for (`limit`)"),
     )
 }
 

@@ -315,6 +315,19 @@ def timeline(
     )
     for event, cluster_id in zip(events, ids, strict=True):
         event.id = cluster_id
+    return select(events, actor=actor, issue=issue, kind=kind, since=since, until=until)
+
+
+def select(
+    events: list[TimelineEvent],
+    *,
+    actor: str | None = None,
+    issue: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[TimelineEvent]:
+    """The events that pass the filters of :func:`timeline`, in date order."""
     chosen = [
         e
         for e in events

@@ -17,6 +17,7 @@ from parley.cli import (
     ingest,
     overview,
     positions,
+    serve,
     theater,
 )
 from parley.errors import ConfigError, ParleyError
@@ -42,6 +43,7 @@ app.command("timeline")(events.timeline_command)
 app.command("positions")(positions.positions_command)
 app.command("deadlocks")(positions.deadlocks_command)
 app.command("commitments")(positions.commitments_command)
+app.command("serve")(serve.serve_command)
 app.command("extract")(extract.extract_command)
 app.command("eval")(extract.eval_command)
 app.add_typer(export.export_app, name="export")

@@ -7,10 +7,15 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parley.errors import ConfigError, ParleyError
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FORMATS = (".png", ".svg")
 
@@ -20,6 +25,23 @@ def figures_chart(series: dict[str, dict[str, list[tuple[str, int]]]], path: Pat
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ConfigError(f"cannot draw {path.name}: use a file name ending in .png or .svg")
+    figure = _draw(series)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        figure.savefig(path, format=suffix[1:])
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror}; choose a writable path") from None
+    return path
+
+
+def figures_svg(series: dict[str, dict[str, list[tuple[str, int]]]]) -> bytes:
+    """The same chart as SVG bytes (for the web page)."""
+    buffer = io.BytesIO()
+    _draw(series).savefig(buffer, format="svg")
+    return buffer.getvalue()
+
+
+def _draw(series: dict[str, dict[str, list[tuple[str, int]]]]) -> Figure:
     if not series:
         raise ParleyError("no dated figures to plot; ingest articles with figures first")
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator
@@ -46,9 +68,4 @@ def figures_chart(series: dict[str, dict[str, list[tuple[str, int]]]], path: Pat
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         ax.legend(fontsize="small", loc="upper left")
     figure.suptitle("Figures by report date and source (parley)", x=0.01, ha="left")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(path, format=suffix[1:])
-    except OSError as exc:
-        raise ConfigError(f"cannot write {path}: {exc.strerror}; choose a writable path") from None
-    return path
+    return figure
