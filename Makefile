@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench docs lock clean
+.PHONY: install demo test lint bench docs lock clean browser
 
 install: $(STAMP)
 
@@ -22,8 +22,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check parley tests benchmarks scripts
 	$(BIN)/mypy
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
+
+# Debian's Chromium for the browser tests (tests/web/test_browser.py, marked `browser`);
+# where it cannot be installed (no root, not Debian) those tests skip with a message.
+browser:
+	@test -x /usr/bin/chromium || (command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+		export DEBIAN_FRONTEND=noninteractive && \
+		(apt-get install -y -q chromium >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null))) || \
+		echo "chromium not installed: the browser tests will skip"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_throughput.py

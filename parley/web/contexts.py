@@ -179,7 +179,9 @@ def deadlocks(store: Store) -> dict[str, Any]:
     from parley.analysis.deadlocks import analyse, plans
 
     graph, found = analyse(store)
-    nodes = sorted(graph.nodes)
+    nodes = sorted(
+        n for n in graph.nodes if graph.degree(n)
+    )  # stances without conditions: the matrix
     radius, centre = 200, 260
     layout = {
         node: (

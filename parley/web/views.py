@@ -20,19 +20,27 @@ from parley.web.app import AppState, error_response, state
 
 router = APIRouter()
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^(?:\d{4}(-\d{2}(-\d{2})?)?)?$"
 ID = r"^[A-Za-z0-9._:-]{1,128}$"
+# an empty value (a form's "any") means no filter: every filter pattern admits ""
 Since = Annotated[str | None, Query(pattern=DATE, description="On or after (YYYY[-MM[-DD]]).")]
 Until = Annotated[str | None, Query(pattern=DATE, description="On or before (YYYY[-MM[-DD]]).")]
 Actor = Annotated[
     str | None,
-    Query(pattern=r"^[A-Z][A-Z0-9_.]{0,63}$", description="An actor id (and its parts)."),
+    Query(pattern=r"^(?:[A-Z][A-Z0-9_.]{0,63})?$", description="An actor id (and its parts)."),
 ]
-Issue = Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,63}$", description="An issue id.")]
-Kind = Annotated[str | None, Query(pattern=r"^[a-z_]{1,32}$", description="An event kind.")]
+Issue = Annotated[
+    str | None, Query(pattern=r"^(?:[a-z][a-z0-9_]{0,63})?$", description="An issue id.")
+]
+Kind = Annotated[str | None, Query(pattern=r"^[a-z_]{0,32}$", description="An event kind.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip (pagination).")]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
 App = Annotated[AppState, Depends(state)]
+
+
+def _no_empty(params: dict[str, Any]) -> dict[str, Any]:
+    """Filters left empty ("any" in a form) are no filters."""
+    return {k: (None if v == "" else v) for k, v in params.items()}
 
 
 def _page(
@@ -41,11 +49,15 @@ def _page(
     """Register ``build`` at ``/api{path}`` (JSON) and at ``path`` (the page)."""
 
     def register(build: Callable[..., dict[str, Any]]) -> Callable[..., Any]:
-        router.add_api_route(f"/api{path}", build, methods=["GET"], summary=summary)
+        @functools.wraps(build)
+        def api(**kwargs: Any) -> dict[str, Any]:
+            return build(**_no_empty(kwargs))
+
+        router.add_api_route(f"/api{path}", api, methods=["GET"], summary=summary)
 
         @functools.wraps(build)
         def page(**kwargs: Any) -> Response:
-            context = build(**kwargs)
+            context = build(**_no_empty(kwargs))
             app: AppState = kwargs["app"]
             return app.templates.TemplateResponse(
                 kwargs["request"], template, {"data": context, "path": path}
@@ -141,7 +153,7 @@ def figures_chart(app: App, quantity: Kind = None, place: Actor = None) -> Respo
     from parley.analysis.figures import reconcile, series
     from parley.export.charts import figures_svg
 
-    chosen = series(reconcile(app.store, quantity=quantity, place=place))
+    chosen = series(reconcile(app.store, quantity=quantity or None, place=place or None))
     if not chosen:
         raise HTTPException(404, "no dated figures to chart")
     return Response(figures_svg(chosen), media_type="image/svg+xml")
