@@ -23,6 +23,13 @@ NEEDED = (
     "parley/data/gazetteer-levant.tsv",
     "parley/store/migrations/script.py.mako",
     "parley/store/migrations/versions/0001_initial.py",
+    "parley/store/migrations/versions/0002_document_search.py",
+    "parley/nlp/events.toml",
+    "parley/nlp/positions.toml",
+    "parley/web/templates/base.html",
+    "parley/web/static/parley.js",
+    "parley/web/static/parley.css",
+    "parley/export/templates/brief.html",
 )
 
 

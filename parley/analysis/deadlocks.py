@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -164,10 +165,14 @@ def deadlocks(store: Store, *, max_length: int = MAX_LENGTH) -> list[Deadlock]:
 
 
 def analyse(
-    store: Store, *, max_length: int = MAX_LENGTH
+    store: Store,
+    *,
+    max_length: int = MAX_LENGTH,
+    where: Callable[[Stated], bool] | None = None,
 ) -> tuple[nx.DiGraph[Node], list[Deadlock]]:
-    """The precondition graph (edges of a deadlock marked ``cycle=True``) and the deadlocks."""
-    stated = stated_positions(store)
+    """The precondition graph (edges of a deadlock marked ``cycle=True``) and the deadlocks;
+    ``where`` keeps only the positions it accepts (say, those stated before a date)."""
+    stated = [s for s in stated_positions(store) if where is None or where(s)]
     graph = precondition_graph(stated)
     offers = proposals(store, stated)
     found = []

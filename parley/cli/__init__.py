@@ -8,6 +8,7 @@ import typer
 
 from parley import __version__
 from parley.cli import (
+    brief,
     claims,
     documents,
     events,
@@ -43,6 +44,7 @@ app.command("timeline")(events.timeline_command)
 app.command("positions")(positions.positions_command)
 app.command("deadlocks")(positions.deadlocks_command)
 app.command("commitments")(positions.commitments_command)
+app.command("brief")(brief.brief_command)
 app.command("serve")(serve.serve_command)
 app.command("extract")(extract.extract_command)
 app.command("eval")(extract.eval_command)

@@ -9,10 +9,13 @@ import sqlalchemy as sa
 from parley.errors import StoreError
 from parley.store import sqlite
 from parley.store.base import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
     DocumentQuery,
     EventCluster,
     Match,
     Revision,
+    SearchHit,
     Store,
     StoredDocument,
     WriteResult,
@@ -20,10 +23,13 @@ from parley.store.base import (
 from parley.store.sql import SqlStore
 
 __all__ = [
+    "SNIPPET_CLOSE",
+    "SNIPPET_OPEN",
     "DocumentQuery",
     "EventCluster",
     "Match",
     "Revision",
+    "SearchHit",
     "SqlStore",
     "Store",
     "StoredDocument",

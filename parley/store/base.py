@@ -81,6 +81,46 @@ class EventCluster:
     id: int | None = None
 
 
+# Where a search snippet marks the words that matched: plain characters that news text does
+# not use, so that a renderer can escape the snippet and then turn them into <mark> tags.
+SNIPPET_OPEN = "\u27e6"  # ⟦
+SNIPPET_CLOSE = "\u27e7"  # ⟧
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A document that matches a full-text search.
+
+    ``snippet``: a few words around the best match, from the title, text or outlet, each
+    matching word between ``SNIPPET_OPEN`` and ``SNIPPET_CLOSE`` (``⟦Naqoura⟧``; the text is
+    the article's own and unescaped), ``…`` where it is cut. ``rank``: SQLite FTS5's bm25
+    score, lower is better (a title match weighs more than one in the text); hits come best
+    first.
+    """
+
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    rank: float
+
+    def parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, matched) pieces, in order, for a renderer to escape."""
+        pieces: list[tuple[str, bool]] = []
+        rest = self.snippet
+        while rest:
+            head, opened, tail = rest.partition(SNIPPET_OPEN)
+            if head:
+                pieces.append((head, False))
+            if not opened:
+                break
+            marked, _, rest = tail.partition(SNIPPET_CLOSE)
+            if marked:
+                pieces.append((marked, True))
+        return pieces
+
+
 # (source, outcome, document id, reason) of one ingested or refused input.
 LogItem = tuple[str, str, str | None, str | None]
 
@@ -114,6 +154,17 @@ class Store(Protocol):
     def cluster_sizes(self) -> dict[int, int]: ...
 
     def records(self, kind: str, doc_id: str | None = None) -> list[dict[str, Any]]: ...
+
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]: ...
 
     def begin_run(self, inputs: int, version: str) -> int: ...
 

@@ -228,3 +228,54 @@ contradiction_sides = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
 )
+
+# Full-text search (migration 0002, SQLite only): an FTS5 table over documents(title, text,
+# outlet) and the shadow tables FTS5 keeps its index in. Migration 0002 creates them with raw
+# SQL (a virtual table is no CREATE TABLE this metadata could emit: never ``create_all``
+# them); they are declared here so that comparing this metadata with a migrated store (the
+# schema test, Alembic autogenerate) sees the schema as it is rather than tables to drop.
+# ``SqlStore.search`` queries them.
+SEARCH_TABLES = (
+    "documents_fts",
+    "documents_fts_data",
+    "documents_fts_idx",
+    "documents_fts_docsize",
+    "documents_fts_config",
+)
+documents_fts = sa.Table(
+    "documents_fts",
+    metadata,
+    sa.Column("title", sa.Text),
+    sa.Column("text", sa.Text),
+    sa.Column("outlet", sa.Text),
+    info={"virtual": "fts5"},
+)
+_fts_data = sa.Table(
+    "documents_fts_data",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, nullable=True),  # as SQLite reports it
+    sa.Column("block", sa.LargeBinary),
+    info={"virtual": "fts5 shadow"},
+)
+_fts_idx = sa.Table(
+    "documents_fts_idx",
+    metadata,
+    sa.Column("segid", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("term", sa.Text, primary_key=True),
+    sa.Column("pgno", sa.Integer),
+    info={"virtual": "fts5 shadow"},
+)
+_fts_docsize = sa.Table(
+    "documents_fts_docsize",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, nullable=True),
+    sa.Column("sz", sa.LargeBinary),
+    info={"virtual": "fts5 shadow"},
+)
+_fts_config = sa.Table(
+    "documents_fts_config",
+    metadata,
+    sa.Column("k", sa.Text, primary_key=True),
+    sa.Column("v", sa.Text),
+    info={"virtual": "fts5 shadow"},
+)

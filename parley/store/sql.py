@@ -12,11 +12,14 @@ from parley.errors import StoreError
 from parley.records import Document, Extraction
 from parley.store import schema as t
 from parley.store.base import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
     DocumentQuery,
     EventCluster,
     LogItem,
     Match,
     Revision,
+    SearchHit,
     StoredDocument,
     WriteResult,
 )
@@ -88,6 +91,31 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def match_expression(query: str) -> str | None:
+    """A search box's words as an FTS5 query that cannot be a syntax error: every word
+    double-quoted (inner quotes doubled), so operators and punctuation (``OR``, ``NEAR(``,
+    ``-``, ``:``, ``^``) are plain text; all words must match (AND); a trailing ``*`` keeps
+    its meaning, a prefix search (``withdr*``). None when no word has a letter or digit
+    (nothing can match); StoreError for an empty query."""
+    if not query.strip():
+        raise StoreError("the search query is empty; give one or more words to look for")
+    terms = []
+    for word in query.replace("\x00", " ").split():
+        core = word.rstrip("*")
+        if not any(ch.isalnum() for ch in core):
+            continue  # the tokenizer would find no word in it
+        quoted = '"' + core.replace('"', '""') + '"'
+        terms.append(quoted + "*" if word.endswith("*") else quoted)
+    return " AND ".join(terms) or None
+
+
+# FTS5 (migration 0002): bm25 weights per column (title, text, outlet) and snippet length.
+_FTS: sa.ColumnClause[Any] = sa.literal_column("documents_fts")
+_FTS_JOIN = sa.literal_column("documents.rowid") == sa.literal_column("documents_fts.rowid")
+_FTS_WEIGHTS = (5.0, 1.0, 2.0)
+_SNIPPET_TOKENS = 16
+
+
 class SqlStore:
     """Documents, revisions, story clusters, ingest runs and records in one SQL database."""
 
@@ -136,6 +164,67 @@ class SqlStore:
             select = select.limit(query.limit)
         with self.engine.connect() as conn:
             return [_document(row) for row in conn.execute(select)]
+
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Documents whose title, text or outlet hold every word of ``query``, best first.
+
+        ``query`` is words, not FTS5 syntax (:func:`match_expression`): any input is safe.
+        Filters as in :meth:`documents`: ``outlet`` a case-insensitive substring,
+        ``since``/``until`` on the publication date (inclusive; undated documents are left
+        out by either). The snippet marks matches with ``SNIPPET_OPEN``/``SNIPPET_CLOSE``.
+        """
+        if limit < 1 or offset < 0:
+            raise StoreError(
+                f"search limit {limit} and offset {offset}: give a limit of 1 or more and an "
+                "offset of 0 or more"
+            )
+        expression = match_expression(query)
+        if expression is None:
+            return []
+        if self.engine.dialect.name != "sqlite":
+            raise StoreError(
+                f"full-text search needs a SQLite store, not {self.engine.dialect.name}; "
+                "use `parley docs --text` meanwhile"
+            )
+        d = t.documents.c
+        rank = sa.func.bm25(_FTS, *_FTS_WEIGHTS).label("bm25_rank")
+        snippet = sa.func.snippet(_FTS, -1, SNIPPET_OPEN, SNIPPET_CLOSE, "…", _SNIPPET_TOKENS)
+        select = (
+            sa.select(d.id, d.title, d.outlet, d.published, snippet.label("snippet"), rank)
+            .select_from(t.documents_fts.join(t.documents, _FTS_JOIN))
+            .where(_FTS.op("MATCH")(expression))
+        )
+        if outlet:
+            select = select.where(d.outlet.ilike(f"%{_escape_like(outlet)}%", escape="\\"))
+        if since:
+            select = select.where(d.published >= since)
+        if until:
+            select = select.where(sa.func.substr(d.published, 1, len(until)) <= until)
+        select = (
+            select.order_by(rank, d.published.is_(None), d.published.desc(), d.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select).all()
+        except sa.exc.OperationalError as exc:  # pragma: no cover - the query is always valid
+            raise StoreError(
+                f"the search failed ({exc.orig}); reword the query with plain words"
+            ) from exc
+        return [
+            SearchHit(row.id, row.title, row.outlet, row.published, row.snippet, row.bm25_rank)
+            for row in rows
+        ]
 
     def revisions(self, doc_id: str) -> list[Revision]:
         r = t.document_revisions.c

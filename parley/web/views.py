@@ -201,6 +201,86 @@ def document_page(request: Request, app: App, doc_id: str) -> Response:
     )
 
 
+DAY = r"^(?:\d{4}-\d{2}-\d{2})?$"
+
+
+@_page("/brief", "brief.html", "What changed since a date, with a citation for every claim.")
+def brief(
+    request: Request,
+    app: App,
+    since: Annotated[
+        str | None,
+        Query(pattern=DAY, description="YYYY-MM-DD (default: a week before the newest article)."),
+    ] = None,
+    until: Annotated[
+        str | None, Query(pattern=DAY, description="YYYY-MM-DD (default: no end).")
+    ] = None,
+) -> dict[str, Any]:
+    import dataclasses
+    from datetime import date, timedelta
+
+    from parley.analysis.brief import brief as build
+    from parley.export.brief import to_html
+
+    if since is None:
+        days = sorted(
+            d.document.published[:10]
+            for d in app.store.documents(DocumentQuery())
+            if d.document.published
+        )
+        newest = date.fromisoformat(days[-1]) if days else date.today()
+        since = (newest - timedelta(days=7)).isoformat()
+    found = build(app.store, app.theater, since, until=until)
+    return {
+        "since": since,
+        "until": until,
+        "brief": dataclasses.asdict(found),
+        "html": to_html(found, standalone=False),
+    }
+
+
+@_page("/search", "search.html", "Full-text search over the stored documents.")
+def search(
+    request: Request,
+    app: App,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="Words to find (all of them; a trailing * matches a prefix).",
+        ),
+    ] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    since: Since = None,
+    until: Until = None,
+    offset: Offset = 0,
+    limit: Limit = 20,
+) -> dict[str, Any]:
+    hits = []
+    if q and q.strip():
+        found = app.store.search(
+            q, outlet=outlet, since=since, until=until, limit=limit + 1, offset=offset
+        )
+        hits = [
+            {
+                "doc_id": h.doc_id,
+                "title": h.title,
+                "outlet": h.outlet,
+                "published": h.published,
+                "rank": h.rank,
+                "snippet": [{"text": text, "match": match} for text, match in h.parts()],
+            }
+            for h in found
+        ]
+    return {
+        "filters": {"q": q, "outlet": outlet, "since": since, "until": until},
+        "hits": hits[:limit],
+        "offset": offset,
+        "limit": limit,
+        "next_offset": offset + limit if len(hits) > limit else None,
+    }
+
+
 # -- writing -------------------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ PAGES = [
     "/commitments",
     "/documents",
     "/documents/seed-002",
+    "/brief",
+    "/search?q=Naqoura",
     "/upload",
     "/docs",
 ]
@@ -202,7 +204,8 @@ def test_article_html_is_escaped_on_every_page(tmp_path: Path, extractor) -> Non
         )
         assert posted.status_code == 201, posted.text
         seen_escaped = False
-        for path in [*PAGES[:-3], "/documents/xss"]:
+        pages = [p for p in PAGES if p not in ("/upload", "/docs", "/documents/seed-002")]
+        for path in [*pages, "/documents/xss", "/brief?since=2025-03-01", "/search?q=alert"]:
             html = client.get(path).text
             assert "<script>alert" not in html, path
             assert "<img src=x onerror" not in html, path
@@ -213,3 +216,25 @@ def test_article_html_is_escaped_on_every_page(tmp_path: Path, extractor) -> Non
         assert seen_escaped
     finally:
         store.close()
+
+
+def test_brief_and_search(client: TestClient) -> None:
+    brief = client.get("/api/brief", params={"since": "2025-03-01"}).json()
+    assert brief["since"] == "2025-03-01"
+    sections = {s["key"]: s for s in brief["brief"]["sections"]}
+    events = sections["events"]["items"]
+    cited = {c["doc_id"] for e in events for c in e["citations"]}
+    assert "seed-002" in cited and "seed-004" not in cited  # seed-004 is of 2024-10-31
+    assert 'href="/documents/seed-002#' in client.get("/brief?since=2025-03-01").text
+    default = client.get("/api/brief").json()  # a week before the newest article
+    assert default["since"] in ("2025-03-04", "2025-03-09", "2025-03-10")  # after uploads
+    assert client.get("/api/brief", params={"since": "March"}).status_code == 422
+    hits = client.get("/api/search", params={"q": "Naqoura"}).json()
+    assert "seed-002" in [h["doc_id"] for h in hits["hits"]]
+    first = hits["hits"][0]["snippet"]
+    assert any(part["match"] and part["text"].lower() == "naqoura" for part in first)
+    page = client.get("/search", params={"q": "Naqoura"}).text
+    assert "<mark>Naqoura</mark>" in page
+    odd = client.get("/api/search", params={"q": '"NEAR( -* OR'})
+    assert odd.status_code == 200
+    assert client.get("/api/search", params={"q": "x" * 600}).status_code == 422

@@ -37,6 +37,8 @@ PAGES = {
     "commitments": "/commitments",
     "documents": "/documents",
     "document": "/documents/seed-002",
+    "brief": "/brief",
+    "search": "/search?q=Naqoura",
     "upload": "/upload",
     "api": "/docs",
 }
