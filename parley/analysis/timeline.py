@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from parley.analysis.topics import content_words, overlap, published_day
@@ -66,7 +67,7 @@ class EventMention:
     start: int
     end: int
 
-    @property
+    @cached_property
     def roots(self) -> frozenset[str]:
         return frozenset(_root(x) for x in self.a)
 
@@ -79,6 +80,11 @@ class TimelineEvent:
     type: str
     mentions: list[EventMention] = field(default_factory=list)
     id: int | None = None
+
+    @property
+    def roots(self) -> frozenset[str]:
+        """The actor roots of role ``a`` over every mention."""
+        return frozenset(root for m in self.mentions for root in m.roots)
 
     @property
     def date(self) -> str | None:
@@ -185,7 +191,7 @@ def _actors_agree(mention: EventMention, cluster: TimelineEvent) -> bool:
     """Shared actor roots: two when both sides name two or more ("Israel and Hezbollah" is
     not "Israel and Hamas"; talks excepted), one otherwise; with no actor on one side, the
     same day."""
-    roots = frozenset(_root(x) for x in cluster.a)
+    roots = cluster.roots
     if mention.roots and roots:
         # outlets name different subsets of a meeting's participants: one shared will do
         needed = 1 if mention.kind == "talks" else min(2, len(mention.roots), len(roots))
@@ -224,7 +230,7 @@ def _affinity(mention: EventMention, cluster: TimelineEvent) -> tuple[bool, int,
     words = content_words(mention.sentence)
     return (
         mention.date is not None and mention.date == cluster.date,
-        len(mention.roots & frozenset(_root(x) for x in cluster.a)),
+        len(mention.roots & cluster.roots),
         max(overlap(words, content_words(m.sentence)) for m in cluster.mentions),
     )
 
@@ -234,12 +240,16 @@ def cluster_mentions(
 ) -> list[TimelineEvent]:
     """Group mentions into happenings (rules in the module doc), in report order."""
     clusters: list[TimelineEvent] = []
+    by_kind: dict[str, list[TimelineEvent]] = {}
     for mention in sorted(mentions, key=lambda m: (m.published or "", m.doc_id, m.start)):
-        fitting = [c for c in clusters if _compatible(mention, c, window_days)]
+        same_kind = by_kind.setdefault(mention.kind, [])
+        fitting = [c for c in same_kind if _compatible(mention, c, window_days)]
         if fitting:
             max(fitting, key=lambda c: _affinity(mention, c)).mentions.append(mention)
         else:
-            clusters.append(TimelineEvent(mention.kind, mention.type, [mention]))
+            cluster = TimelineEvent(mention.kind, mention.type, [mention])
+            clusters.append(cluster)
+            same_kind.append(cluster)
     return clusters
 
 
