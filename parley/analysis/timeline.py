@@ -142,6 +142,43 @@ class TimelineEvent:
     def documents(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.doc_id for m in self.mentions))
 
+    def to_dict(self) -> dict[str, Any]:
+        """The event as JSON-ready data (CLI and web): its attributes, every mention with
+        its article and sentence, and the first report."""
+        place = self.place
+        mentions = [
+            {
+                "document": m.doc_id,
+                "outlet": m.outlet,
+                "published": m.published,
+                "start": m.start,
+                "end": m.end,
+                "sentence": m.sentence,
+                "status": m.status,
+                "date": m.date,
+            }
+            for m in self.mentions
+        ]
+        return {
+            "id": self.id,
+            "date": self.date,
+            "when": self.when,
+            "dated": self.dated,
+            "kind": self.kind,
+            "type": self.type,
+            "status": self.status,
+            "a": list(self.a),
+            "b": list(self.b),
+            "issues": list(self.issues),
+            "place": place.place if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "sources": list(self.sources),
+            "documents": list(self.documents),
+            "mentions": mentions,
+            "first_report": mentions[0],
+        }
+
 
 def _rank(status: str) -> int:
     return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)

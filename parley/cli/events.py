@@ -45,36 +45,6 @@ def timeline_events(db: Path | None, **filters: Any) -> list[TimelineEvent]:
         store.close()
 
 
-def event_dict(event: TimelineEvent) -> dict[str, Any]:
-    place = event.place
-    first = event.first
-    return {
-        "id": event.id,
-        "date": event.date,
-        "when": event.when,
-        "dated": event.dated,
-        "kind": event.kind,
-        "type": event.type,
-        "status": event.status,
-        "a": list(event.a),
-        "b": list(event.b),
-        "issues": list(event.issues),
-        "place": place.place if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "sources": list(event.sources),
-        "documents": list(event.documents),
-        "mentions": len(event.mentions),
-        "first_report": {
-            "document": first.doc_id,
-            "published": first.published,
-            "start": first.start,
-            "end": first.end,
-            "sentence": first.sentence,
-        },
-    }
-
-
 def timeline_lines(events: list[TimelineEvent], title: str = "timeline") -> Text:
     """Two lines per happening: when, kind, status, who, issues, sources; then the first
     report's sentence. An undated event shows its first report's day, marked (reported)."""
@@ -125,13 +95,13 @@ def timeline_command(
         )
     events = timeline_events(db, actor=actor, issue=issue, kind=kind, since=since, until=until)
     if output_format == "json":
-        print_json([event_dict(e) for e in events])
+        print_json([e.to_dict() for e in events])
     elif output_format == "csv":
         writer = csv.writer(sys.stdout)
         columns = ("id", "when", "dated", "kind", "type", "status", "a", "b", "issues", "place")
         writer.writerow((*columns, "sources", "first_document", "first_sentence"))
         for event in events:
-            data = event_dict(event)
+            data = event.to_dict()
             row = [";".join(v) if isinstance(v, list) else v for v in (data[c] for c in columns)]
             writer.writerow(
                 (

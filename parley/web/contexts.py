@@ -39,43 +39,10 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
-def _event(event: Any) -> dict[str, Any]:
-    place = event.place
-    return {
-        "id": event.id,
-        "when": event.when,
-        "dated": event.dated,
-        "date": event.date,
-        "kind": event.kind,
-        "type": event.type,
-        "status": event.status,
-        "a": list(event.a),
-        "b": list(event.b),
-        "issues": list(event.issues),
-        "place": place.place if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "sources": list(event.sources),
-        "mentions": [
-            {
-                "document": m.doc_id,
-                "outlet": m.outlet,
-                "published": m.published,
-                "start": m.start,
-                "end": m.end,
-                "sentence": m.sentence,
-                "status": m.status,
-                "date": m.date,
-            }
-            for m in event.mentions
-        ],
-    }
-
-
 def timeline(store: Store, **filters: Any) -> list[dict[str, Any]]:
     from parley.analysis.timeline import timeline as build
 
-    return [_event(e) for e in build(store, **filters)]
+    return [e.to_dict() for e in build(store, **filters)]
 
 
 def _day(when: str) -> date | None:
@@ -119,7 +86,7 @@ def timeline_page(store: Store, status: str | None, **filters: Any) -> dict[str,
     from parley.analysis.timeline import timeline as build
 
     every = build(store)
-    chosen = [_event(e) for e in select(every, **filters)]
+    chosen = [e.to_dict() for e in select(every, **filters)]
     if status is not None:
         chosen = [e for e in chosen if e["status"] == status]
     dates = sorted(e.when for e in every if e.when)
